@@ -1,0 +1,21 @@
+using Imi.Domain.Users;
+
+namespace Imi.Domain.Access;
+
+/// <summary>
+/// The user on whose behalf a use case runs, as the domain needs to know them. Built fresh from
+/// the database for every use case: a circuit can outlive a role change.
+/// </summary>
+public sealed record Actor(
+    Guid UserId,
+    Guid AuthorityId,
+    bool IsLocalDataAdministrator,
+    bool IsTranslator,
+    IReadOnlyList<AreaRoleAssignment> AreaRoles)
+{
+    public static Actor Of(User user) => new(
+        user.Id, user.AuthorityId, user.IsLocalDataAdministrator, user.IsTranslator, user.AreaRoles.ToList());
+
+    public bool Has(AreaRole role, string legislativeAreaCode) =>
+        AreaRoles.Contains(new AreaRoleAssignment(legislativeAreaCode, role));
+}

@@ -1,0 +1,220 @@
+using Imi.Domain.Access;
+using Imi.Domain.Common;
+
+namespace Imi.Domain.Authorities;
+
+/// <summary>
+/// A competent authority (or an IMI coordinator, which is one too). It is responsible for its own
+/// data: only its local data administrators change it.
+/// </summary>
+public sealed class Authority : AggregateRoot
+{
+    private readonly List<string> _languagesUnderstood = new();
+    private readonly List<AuthorityTranslation> _translations = new();
+    private readonly List<AreaAccess> _areas = new();
+    private readonly List<LinkedAuthority> _linkedAuthorities = new();
+    private readonly List<RequestCoordinatorLink> _requestCoordinators = new();
+
+    private Authority() { }
+
+    public string CountryCode { get; private set; } = "";
+    /// <summary>In the original language, never translated.</summary>
+    public string OfficialTitle { get; private set; } = "";
+    /// <summary>The language the authority writes its informal title and profile in.</summary>
+    public string OriginalLanguageCode { get; private set; } = "";
+    public string InformalTitle { get; private set; } = "";
+    public string? ShortProfile { get; private set; }
+    /// <summary>Set by a substantial change of the informal title or profile; cleared once translated.</summary>
+    public bool NeedsTranslation { get; private set; }
+    public AuthorityLevel Level { get; private set; }
+    public CoordinatorType CoordinatorType { get; private set; }
+    public RegistrationStatus Status { get; private set; }
+    /// <summary>The coordinator that registered or validated this authority (none for a NIMIC).</summary>
+    public Guid? CoordinatorId { get; private set; }
+    public ContactDetails Contact { get; private set; } = ContactDetails.Empty;
+    /// <summary>Where alerts go: must be valid and read often.</summary>
+    public string Email { get; private set; } = "";
+    public DateTimeOffset RegisteredAt { get; private set; }
+
+    public IReadOnlyList<string> LanguagesUnderstood => _languagesUnderstood;
+    public IReadOnlyList<AuthorityTranslation> Translations => _translations;
+    public IReadOnlyList<AreaAccess> Areas => _areas;
+    public IReadOnlyList<LinkedAuthority> LinkedAuthorities => _linkedAuthorities;
+    public IReadOnlyList<RequestCoordinatorLink> RequestCoordinators => _requestCoordinators;
+
+    public bool IsCoordinator => CoordinatorType != CoordinatorType.None;
+
+    public static Authority Register(
+        string countryCode,
+        string officialTitle,
+        string originalLanguageCode,
+        string informalTitle,
+        AuthorityLevel level,
+        string email,
+        DateTimeOffset registeredAt,
+        CoordinatorType coordinatorType = CoordinatorType.None,
+        Guid? coordinatorId = null,
+        Guid? id = null)
+    {
+        var authority = new Authority
+        {
+            Id = id ?? Guid.NewGuid(),
+            CountryCode = RequireCode(countryCode, 2, nameof(CountryCode), "Country"),
+            OfficialTitle = Guard.Required(officialTitle, nameof(OfficialTitle), "Official title", Authorities.OfficialTitle.MaxLength),
+            OriginalLanguageCode = RequireCode(originalLanguageCode, 2, nameof(OriginalLanguageCode), "Language"),
+            InformalTitle = Guard.Required(informalTitle, nameof(InformalTitle), "Informal title", Authorities.InformalTitle.MaxLength),
+            Level = level,
+            Email = Guard.Email(email, nameof(Email), "E-mail address"),
+            CoordinatorType = coordinatorType,
+            CoordinatorId = coordinatorId,
+            Status = RegistrationStatus.Registered,
+            RegisteredAt = registeredAt,
+            NeedsTranslation = true,
+        };
+        authority._languagesUnderstood.Add(authority.OriginalLanguageCode);
+        return authority;
+    }
+
+    /// <summary>The coordinator confirms the registration: the authority joins the network.</summary>
+    public void Validate()
+    {
+        if (Status == RegistrationStatus.Deactivated)
+            throw new DomainException("A deactivated authority cannot be validated.");
+        Status = RegistrationStatus.Validated;
+        Touch();
+    }
+
+    public void Deactivate()
+    {
+        Status = RegistrationStatus.Deactivated;
+        Touch();
+    }
+
+    /// <summary>
+    /// Setup step 1. <paramref name="needsNewTranslation"/> is the guide's tick box: a substantial
+    /// change needs one, a spelling fix does not.
+    /// </summary>
+    public void UpdateGeneralInformation(Actor actor, GeneralInformation info, bool needsNewTranslation)
+    {
+        Permissions.RequireLocalDataAdministrator(actor, this);
+        InformalTitle = Guard.Required(info.InformalTitle, nameof(InformalTitle), "Informal title", Authorities.InformalTitle.MaxLength);
+        ShortProfile = Guard.Optional(info.ShortProfile, nameof(ShortProfile), "Short profile", Authorities.ShortProfile.MaxLength);
+        Level = info.Level;
+        Email = Guard.Email(info.Email, nameof(Email), "E-mail address");
+        Contact = ValidateContact(info.Contact);
+        SetLanguagesUnderstood(info.LanguagesUnderstood);
+        if (needsNewTranslation)
+            NeedsTranslation = true;
+        Touch();
+    }
+
+    public void SetTranslation(string languageCode, string informalTitle, string? shortProfile, TranslationSource source)
+    {
+        var code = RequireCode(languageCode, 2, nameof(languageCode), "Language");
+        var title = Guard.Required(informalTitle, nameof(InformalTitle), "Informal title", Authorities.InformalTitle.MaxLength);
+        var profile = Guard.Optional(shortProfile, nameof(ShortProfile), "Short profile", Authorities.ShortProfile.MaxLength);
+        var existing = _translations.FirstOrDefault(t => t.LanguageCode == code);
+        if (existing is null)
+            _translations.Add(new AuthorityTranslation { LanguageCode = code, InformalTitle = title, ShortProfile = profile, Source = source });
+        else
+        {
+            existing.InformalTitle = title;
+            existing.ShortProfile = profile;
+            existing.Source = source;
+        }
+        Touch();
+    }
+
+    public void MarkTranslated()
+    {
+        NeedsTranslation = false;
+        Touch();
+    }
+
+    /// <summary>Given by the coordinator's data administrator.</summary>
+    public void GrantAreaAccess(string legislativeAreaCode)
+    {
+        if (_areas.Any(a => a.LegislativeAreaCode == legislativeAreaCode))
+            return;
+        _areas.Add(new AreaAccess { LegislativeAreaCode = legislativeAreaCode });
+        Touch();
+    }
+
+    public bool HasAccessTo(string legislativeAreaCode) => _areas.Any(a => a.LegislativeAreaCode == legislativeAreaCode);
+
+    /// <summary>Setup step 4: only a local data administrator, only authorities of the same country.</summary>
+    public void Link(Actor actor, Authority other)
+    {
+        Permissions.RequireLocalDataAdministrator(actor, this);
+        if (other.Id == Id)
+            throw new DomainException("An authority cannot be linked to itself.");
+        if (other.CountryCode != CountryCode)
+            throw new DomainException("Only authorities of the same country can be linked.");
+        if (_linkedAuthorities.Any(l => l.LinkedAuthorityId == other.Id))
+            return;
+        _linkedAuthorities.Add(new LinkedAuthority { LinkedAuthorityId = other.Id });
+        Touch();
+    }
+
+    /// <summary>Setup step 5 (and registration): a coordinator becomes request coordinator for one area.</summary>
+    public void AddRequestCoordinator(string legislativeAreaCode, Authority coordinator, bool fullView = false)
+    {
+        if (!coordinator.IsCoordinator)
+            throw new DomainException($"{coordinator.InformalTitle} is not an IMI coordinator.");
+        if (!HasAccessTo(legislativeAreaCode))
+            throw new DomainException("The authority has no access to this legislative area.");
+        if (_requestCoordinators.Any(r => r.LegislativeAreaCode == legislativeAreaCode && r.CoordinatorId == coordinator.Id))
+            return;
+        _requestCoordinators.Add(new RequestCoordinatorLink
+        {
+            LegislativeAreaCode = legislativeAreaCode,
+            CoordinatorId = coordinator.Id,
+            FullView = fullView,
+        });
+        Touch();
+    }
+
+    private void SetLanguagesUnderstood(IEnumerable<string> codes)
+    {
+        var distinct = codes.Select(c => RequireCode(c, 2, nameof(LanguagesUnderstood), "Language")).Distinct().ToList();
+        if (distinct.Count == 0)
+            throw new DomainException("Name at least one language understood in your authority.", nameof(LanguagesUnderstood));
+        _languagesUnderstood.Clear();
+        _languagesUnderstood.AddRange(distinct);
+    }
+
+    private static ContactDetails ValidateContact(ContactDetails c) => new(
+        Guard.Optional(c.Street, nameof(c.Street), "Street", ContactDetails.LineMaxLength),
+        Guard.Optional(c.PostalCode, nameof(c.PostalCode), "Postal code", ContactDetails.LineMaxLength),
+        Guard.Optional(c.City, nameof(c.City), "City", ContactDetails.LineMaxLength),
+        Guard.Optional(c.Region, nameof(c.Region), "Region", ContactDetails.LineMaxLength),
+        Guard.Optional(c.Phone, nameof(c.Phone), "Phone", ContactDetails.PhoneMaxLength),
+        ValidateWebsite(c.Website));
+
+    private static string? ValidateWebsite(string? website)
+    {
+        var value = Guard.Optional(website, nameof(ContactDetails.Website), "Website", ContactDetails.WebsiteMaxLength);
+        if (value is null)
+            return null;
+        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+            throw new DomainException("Website must be a full address starting with https:// or http://.", nameof(ContactDetails.Website));
+        return value;
+    }
+
+    private static string RequireCode(string? code, int length, string field, string label)
+    {
+        var value = code?.Trim() ?? "";
+        if (value.Length != length || !value.All(char.IsAsciiLetter))
+            throw new DomainException($"{label} code '{code}' is not valid.", field);
+        return length == 2 && field == nameof(CountryCode) ? value.ToUpperInvariant() : value.ToLowerInvariant();
+    }
+}
+
+/// <summary>The fields of setup step 1 that the authority edits itself.</summary>
+public sealed record GeneralInformation(
+    string InformalTitle,
+    string? ShortProfile,
+    AuthorityLevel Level,
+    IReadOnlyList<string> LanguagesUnderstood,
+    ContactDetails Contact,
+    string Email);

@@ -1,0 +1,17 @@
+namespace Imi.Domain.ReferenceData;
+
+/// <summary>
+/// A body of law with mutual-assistance duties (e.g. the Services Directive). New areas are data,
+/// not code: a row in the reference data files.
+/// </summary>
+public sealed class LegislativeArea
+{
+    public required string Code { get; init; }
+    /// <summary>The act's reference, e.g. "2005/36/EC".</summary>
+    public required string Instrument { get; set; }
+    /// <summary>The area's name per language code.</summary>
+    public Dictionary<string, string> Names { get; set; } = new();
+
+    public string NameIn(string languageCode) =>
+        Names.TryGetValue(languageCode, out var name) ? name : Names.GetValueOrDefault("en", Code);
+}

@@ -1,0 +1,89 @@
+using System.Security.Cryptography;
+using System.Text;
+using Imi.Domain.Authorities;
+using Imi.Domain.Users;
+using Imi.Infrastructure.Data;
+using Imi.Infrastructure.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Imi.Infrastructure.Demo;
+
+/// <summary>Loads the <see cref="DemoNetwork"/> into an empty database (Development and tests only).</summary>
+public sealed class DemoSeeder(
+    IDbContextFactory<ImiDbContext> contexts,
+    AccountCredentials credentials,
+    TimeProvider clock,
+    ILogger<DemoSeeder> logger)
+{
+    /// <summary>A stable id per demo key, so the demo network is the same on every machine.</summary>
+    public static Guid IdOf(string key) => new(MD5.HashData(Encoding.UTF8.GetBytes("imi-demo:" + key)));
+
+    public async Task SeedAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (await db.Authorities.AnyAsync(cancellationToken))
+            return;
+
+        var now = clock.GetUtcNow();
+        var authorities = new Dictionary<string, Authority>();
+        foreach (var d in DemoNetwork.Authorities)
+        {
+            var coordinatorId = d.CoordinatedBy is null ? (Guid?)null : IdOf(d.CoordinatedBy);
+            var authority = Authority.Register(d.Country, d.OfficialTitle, d.Language, d.InformalTitle, d.Level, d.Email,
+                now.AddDays(-400), d.Coordinator, coordinatorId, IdOf(d.Key));
+            foreach (var area in d.Areas)
+                authority.GrantAreaAccess(area);
+            authority.Validate();
+            authorities[d.Key] = authority;
+            db.Authorities.Add(authority);
+        }
+
+        foreach (var d in DemoNetwork.Authorities)
+        {
+            var authority = authorities[d.Key];
+            if (d.SetUp)
+            {
+                var actor = new Domain.Access.Actor(Guid.Empty, authority.Id, true, false, []);
+                authority.UpdateGeneralInformation(actor, new GeneralInformation(
+                        d.InformalTitle, d.Profile, d.Level, d.Language == "en" ? ["en"] : [d.Language, "en"],
+                        new ContactDetails(null, null, d.City, null, null, d.Website), d.Email),
+                    needsNewTranslation: false);
+            }
+            if (d.EnglishTitle is not null)
+            {
+                authority.SetTranslation("en", d.EnglishTitle, d.EnglishProfile, TranslationSource.Human);
+                authority.MarkTranslated();
+            }
+            if (d.CoordinatedBy is not null)
+            {
+                var coordinator = authorities[d.CoordinatedBy];
+                foreach (var area in d.Areas.Where(coordinator.HasAccessTo))
+                    authority.AddRequestCoordinator(area, coordinator);
+            }
+        }
+
+        foreach (var u in DemoNetwork.Users)
+        {
+            var authority = authorities[u.Authority];
+            var user = User.Register(authority.Id, u.Username, u.Email, u.Given, u.Family, u.Language,
+                now.AddDays(-300), id: IdOf("user:" + u.Username));
+            if (u.AllRights)
+                user.GrantFirstUserRights(authority.Areas.Select(a => a.LegislativeAreaCode), authority.IsCoordinator);
+            if (u.LocalDataAdministrator)
+                user.GrantLocalDataAdministrator();
+            foreach (var (area, role) in u.Roles ?? [])
+                user.Grant(role, area);
+            db.DomainUsers.Add(user);
+
+            if (u.Username == DemoNetwork.NewFirstUsername)
+                credentials.CreateWithTemporaryPassword(db, user);
+            else
+                credentials.CreateWithKnownCredentials(db, user, DemoNetwork.Password, DemoNetwork.SecurityCode);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Demo network loaded: {Authorities} authorities, {Users} users",
+            authorities.Count, DemoNetwork.Users.Count);
+    }
+}

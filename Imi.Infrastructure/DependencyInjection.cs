@@ -1,0 +1,77 @@
+using Imi.Infrastructure.Data;
+using Imi.Infrastructure.Demo;
+using Imi.Infrastructure.Health;
+using Imi.Infrastructure.Identity;
+using Imi.Infrastructure.Mail;
+using Imi.Infrastructure.ReferenceData;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Imi.Infrastructure;
+
+public static class DependencyInjection
+{
+    public const string ConnectionStringName = "Imi";
+
+    /// <summary>Everything Imi.Infrastructure offers, configured from <paramref name="configuration"/>.</summary>
+    public static IServiceCollection AddImiInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connectionString = configuration.GetConnectionString(ConnectionStringName)
+            ?? throw new InvalidOperationException(
+                $"No database configured. Set the connection string '{ConnectionStringName}' (environment: ConnectionStrings__{ConnectionStringName}).");
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddDbContextFactory<ImiDbContext>(o => o
+            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("ef_migrations_history"))
+            .UseSnakeCaseNamingConvention());
+        services.TryAddScoped(sp => sp.GetRequiredService<IDbContextFactory<ImiDbContext>>().CreateDbContext());
+
+        services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
+        services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
+        services.Configure<SecurityOptions>(configuration.GetSection(SecurityOptions.Section));
+
+        services.AddSingleton<IReferenceDataSource, EmbeddedReferenceDataSource>();
+        services.AddSingleton<ReferenceDataLoader>();
+        services.AddScoped<DemoSeeder>();
+        services.AddScoped<DatabaseInitializer>();
+
+        services.AddIdentityCore<Account>(o =>
+            {
+                o.User.RequireUniqueEmail = false; // uniqueness is a domain rule on users.email
+                o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-_";
+                o.Password.RequiredLength = 10;
+                o.Password.RequireDigit = true;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireUppercase = true;
+                o.Password.RequireNonAlphanumeric = false;
+                // Five wrong attempts block the account until a password reset (DOMAIN.md).
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromDays(365 * 100);
+                o.Lockout.AllowedForNewUsers = true;
+            })
+            .AddEntityFrameworkStores<ImiDbContext>()
+            .AddDefaultTokenProviders();
+        services.AddDataProtection()
+            .SetApplicationName("imi-portal")
+            .PersistKeysToDbContext<ImiDbContext>();
+
+        services.AddSingleton<SecurityCodeHasher>();
+        services.AddSingleton<Outbox>();
+        services.AddScoped<AccountCredentials>();
+        services.AddScoped<SignInService>();
+        services.AddSingleton<OutboxSender>();
+
+        var mail = configuration.GetSection(MailOptions.Section).Get<MailOptions>() ?? new MailOptions();
+        if (mail.RunLocalInbox)
+            services.AddHostedService<LocalInboxHost>();
+        if (configuration.GetValue("Mail:SendOutbox", true))
+            services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
+
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        return services;
+    }
+}

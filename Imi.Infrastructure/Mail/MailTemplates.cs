@@ -1,0 +1,52 @@
+namespace Imi.Infrastructure.Mail;
+
+/// <summary>
+/// The texts of system e-mails per language. English is the fallback for a language that has no
+/// text yet. Alerts say that something happened and link to it; they never carry personal data of
+/// an exchange, and the temporary-password e-mail never carries the username.
+/// </summary>
+public static class MailTemplates
+{
+    private sealed record TemporaryPasswordText(string Subject, string Greeting, string Body, string Next, string Username);
+
+    private static readonly Dictionary<string, TemporaryPasswordText> TemporaryPassword = new()
+    {
+        ["en"] = new("Your temporary IMI password",
+            "Hello {0},",
+            "A temporary password has been set for your IMI account: {1}",
+            "Sign in at {2} with it. You will then choose your own password and a 12-digit security code.",
+            "For security reasons your username is not sent by e-mail: the person who registered you tells it to you in person or by phone."),
+        ["de"] = new("Ihr vorläufiges IMI-Passwort",
+            "Guten Tag {0},",
+            "Für Ihr IMI-Konto wurde ein vorläufiges Passwort festgelegt: {1}",
+            "Melden Sie sich damit unter {2} an. Danach wählen Sie Ihr eigenes Passwort und einen 12-stelligen Sicherheitscode.",
+            "Aus Sicherheitsgründen wird Ihr Benutzername nicht per E-Mail versandt: Die Person, die Sie registriert hat, teilt ihn Ihnen persönlich oder telefonisch mit."),
+        ["fr"] = new("Votre mot de passe provisoire IMI",
+            "Bonjour {0},",
+            "Un mot de passe provisoire a été défini pour votre compte IMI : {1}",
+            "Connectez-vous avec celui-ci sur {2}. Vous choisirez ensuite votre propre mot de passe et un code de sécurité à 12 chiffres.",
+            "Pour des raisons de sécurité, votre nom d'utilisateur n'est pas envoyé par courriel : la personne qui vous a enregistré vous le communique en personne ou par téléphone."),
+        ["pt"] = new("A sua palavra-passe temporária do IMI",
+            "Olá {0},",
+            "Foi definida uma palavra-passe temporária para a sua conta IMI: {1}",
+            "Inicie sessão com ela em {2}. Depois escolherá a sua própria palavra-passe e um código de segurança de 12 dígitos.",
+            "Por razões de segurança, o seu nome de utilizador não é enviado por correio eletrónico: a pessoa que o registou comunica-lho pessoalmente ou por telefone."),
+        ["ga"] = new("Do phasfhocal sealadach IMI",
+            "Dia duit {0},",
+            "Socraíodh pasfhocal sealadach do do chuntas IMI: {1}",
+            "Sínigh isteach leis ag {2}. Ansin roghnóidh tú do phasfhocal féin agus cód slándála 12 dhigit.",
+            "Ar chúiseanna slándála ní sheoltar d'ainm úsáideora trí ríomhphost: inseoidh an duine a chláraigh thú duit é go pearsanta nó ar an bhfón."),
+    };
+
+    public static MailMessageContent TemporaryPasswordMail(string languageCode, string displayName, string temporaryPassword, string signInUrl)
+    {
+        var t = TemporaryPassword.GetValueOrDefault(languageCode) ?? TemporaryPassword["en"];
+        var body = string.Join("\n\n",
+            string.Format(t.Greeting, displayName),
+            string.Format(t.Body, temporaryPassword),
+            string.Format(t.Next, signInUrl),
+            t.Username,
+            "IMI");
+        return new MailMessageContent(t.Subject, body);
+    }
+}

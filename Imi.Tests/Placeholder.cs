@@ -1,0 +1,1 @@
+namespace Imi.Tests; public class Placeholder {}
