@@ -63,6 +63,7 @@ public static class DependencyInjection
         services.AddSingleton<Outbox>();
         services.AddScoped<AccountCredentials>();
         services.AddScoped<SignInService>();
+        services.AddSingleton<Users.SessionQueries>();
         services.AddSingleton<OutboxSender>();
 
         var mail = configuration.GetSection(MailOptions.Section).Get<MailOptions>() ?? new MailOptions();

@@ -1,23 +1,14 @@
-using Imi.Portal.Components;
+using Imi.Portal;
 
 var builder = WebApplication.CreateBuilder(args);
-
-// Add services to the container.
-builder.Services.AddRazorComponents()
-    .AddInteractiveServerComponents();
+builder.AddImiPortal();
 
 var app = builder.Build();
+if (!await app.InitializeDatabaseAsync())
+    return 1;
+app.UseImiPortal();
+await app.RunAsync();
+return 0;
 
-// Configure the HTTP request pipeline.
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/Error", createScopeForErrors: true);
-}
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseAntiforgery();
-
-app.MapStaticAssets();
-app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode();
-
-app.Run();
+/// <summary>The portal's entry point, public for WebApplicationFactory in the tests.</summary>
+public partial class Program;

@@ -1,0 +1,102 @@
+using System.Net.Sockets;
+using Imi.Infrastructure;
+using Imi.Infrastructure.Data;
+using Imi.Infrastructure.Identity;
+using Imi.Portal.Account;
+using Imi.Portal.Components;
+using Imi.Portal.Store;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Identity;
+using MudBlazor.Services;
+using Npgsql;
+
+namespace Imi.Portal;
+
+public static class PortalSetup
+{
+    public static WebApplicationBuilder AddImiPortal(this WebApplicationBuilder builder)
+    {
+        // The repository-root appsettings.Development.json holds the development defaults.
+        if (builder.Environment.IsDevelopment())
+        {
+            var root = FindRepositoryFile(builder.Environment.ContentRootPath, "appsettings.Development.json");
+            if (root is not null)
+                builder.Configuration.AddJsonFile(root, optional: true, reloadOnChange: false);
+            builder.Configuration.AddEnvironmentVariables();
+        }
+        if (!builder.Environment.IsDevelopment())
+            builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
+
+        var services = builder.Services;
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddImiInfrastructure(builder.Configuration);
+        services.AddImiStore(typeof(PortalSetup).Assembly);
+
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, RevalidatingAuthenticationStateProvider>();
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.AddIdentityCore<Imi.Infrastructure.Identity.Account>().AddSignInManager();
+        var idle = builder.Configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>()?.IdleTimeout
+                   ?? new SecurityOptions().IdleTimeout;
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/account/sign-in";
+            o.LogoutPath = "/account/sign-out";
+            o.AccessDeniedPath = "/account/sign-in";
+            o.ExpireTimeSpan = idle;
+            o.SlidingExpiration = true;
+            o.Cookie.Name = "imi.session";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        services.AddAuthorization();
+        return builder;
+    }
+
+    /// <summary>Migrations, reference data and (Development) demo data; a clear message if the database is unreachable.</summary>
+    public static async Task<bool> InitializeDatabaseAsync(this WebApplication app)
+    {
+        try
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+            return true;
+        }
+        catch (Exception e) when (e is NpgsqlException or SocketException || e.InnerException is NpgsqlException or SocketException)
+        {
+            var connection = new NpgsqlConnectionStringBuilder(app.Configuration.GetConnectionString(DependencyInjection.ConnectionStringName));
+            app.Logger.LogCritical(
+                "Cannot reach the database at {Host}:{Port} (database {Database}): {Reason}. Check that PostgreSQL is running and that ConnectionStrings__Imi is right.",
+                connection.Host, connection.Port, connection.Database, (e.InnerException ?? e).Message);
+            return false;
+        }
+    }
+
+    public static WebApplication UseImiPortal(this WebApplication app)
+    {
+        app.UseExceptionHandler("/error", createScopeForErrors: true);
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
+        app.MapAccountEndpoints();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+
+    private static string? FindRepositoryFile(string start, string name)
+    {
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, name);
+            if (File.Exists(candidate) && File.Exists(Path.Combine(dir.FullName, "Imi.Portal.sln")))
+                return candidate;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,37 @@
+using Imi.Portal.Store.Session;
+
+namespace Imi.Portal.Store.Navigation;
+
+/// <summary>A place in the portal's navigation.</summary>
+public sealed record NavItem(string Title, string Href, string Icon, bool Exact = false);
+
+/// <summary>
+/// The navigation the signed-in user sees: it grows with the areas of the portal that exist and
+/// that the user's roles open.
+/// </summary>
+[FeatureState]
+public sealed record NavigationState
+{
+    public IReadOnlyList<NavItem> Items { get; init; } = [];
+    public bool ShowDevelopmentInbox { get; init; }
+}
+
+public sealed record ConfigureNavigationAction(bool ShowDevelopmentInbox);
+
+public static class NavigationReducers
+{
+    [ReducerMethod]
+    public static NavigationState Reduce(NavigationState state, ConfigureNavigationAction action) =>
+        Build(state with { ShowDevelopmentInbox = action.ShowDevelopmentInbox });
+
+    [ReducerMethod]
+    public static NavigationState Reduce(NavigationState state, SessionLoadedAction _) => Build(state);
+
+    private static NavigationState Build(NavigationState state)
+    {
+        var items = new List<NavItem> { new("Home", "", MudBlazor.Icons.Material.Outlined.Home, Exact: true) };
+        if (state.ShowDevelopmentInbox)
+            items.Add(new NavItem("Local inbox", "dev/inbox", MudBlazor.Icons.Material.Outlined.Inbox));
+        return state with { Items = items };
+    }
+}
