@@ -31,6 +31,33 @@ public sealed class ImiDbContext(DbContextOptions<ImiDbContext> options)
     public DbSet<SignInAttempt> SignInAttempts => Set<SignInAttempt>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    /// <summary>
+    /// Saves, and reports "changed by someone else" as a <see cref="DbUpdateConcurrencyException"/>
+    /// even when the other writer's change surfaces first as a clash on a child row (say both added
+    /// the same translation): the aggregate's revision is the judge.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException && Database.CurrentTransaction is null)
+        {
+            var stale = 0;
+            foreach (var entry in ChangeTracker.Entries<Imi.Domain.Common.AggregateRoot>().Where(x => x.State == EntityState.Modified))
+            {
+                var current = await entry.GetDatabaseValuesAsync(cancellationToken);
+                if (current is null || !Equals(current[nameof(Imi.Domain.Common.AggregateRoot.Revision)],
+                        entry.OriginalValues[nameof(Imi.Domain.Common.AggregateRoot.Revision)]))
+                    stale++;
+            }
+            if (stale > 0)
+                throw new DbUpdateConcurrencyException("The data was changed by someone else since it was read.", e);
+            throw;
+        }
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

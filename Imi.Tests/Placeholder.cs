@@ -1,1 +1,0 @@
-namespace Imi.Tests; public class Placeholder {}
