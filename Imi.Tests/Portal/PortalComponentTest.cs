@@ -1,0 +1,30 @@
+using Bunit;
+using Imi.Portal.Store;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+
+namespace Imi.Tests.Portal;
+
+/// <summary>One shared setup for component tests: MudBlazor, the store, loose JS, an interactive renderer.</summary>
+public abstract class PortalComponentTest : BunitContext, IAsyncLifetime
+{
+    /// <param name="configure">More services; they must all be added before the first render.</param>
+    /// <param name="interactive">False for the static server-rendered sign-in pages.</param>
+    protected PortalComponentTest(Action<IServiceCollection>? configure = null, bool interactive = true)
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+        Services.AddImiStore(typeof(Imi.Portal.PortalSetup).Assembly);
+        configure?.Invoke(Services);
+        SetRendererInfo(new RendererInfo(interactive ? "Server" : "Static", isInteractive: interactive));
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // MudBlazor's services are only asynchronously disposable: dispose the context that way
+    // (xunit then calls Dispose too, which finds nothing left to do).
+    Task IAsyncLifetime.DisposeAsync() => base.DisposeAsync().AsTask();
+
+    protected IDispatcher Dispatcher => Services.GetRequiredService<IDispatcher>();
+}
