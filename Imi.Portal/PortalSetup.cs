@@ -45,7 +45,9 @@ public static class PortalSetup
             o.LoginPath = "/account/sign-in";
             o.LogoutPath = "/account/sign-out";
             o.AccessDeniedPath = "/account/sign-in";
-            o.ExpireTimeSpan = idle;
+            // The idle timer in the page signs out at `idle`; the cookie outlives it a little so
+            // that sign-out still carries the user (and its antiforgery token matches).
+            o.ExpireTimeSpan = idle + TimeSpan.FromMinutes(1);
             o.SlidingExpiration = true;
             o.Cookie.Name = "imi.session";
             o.Cookie.HttpOnly = true;

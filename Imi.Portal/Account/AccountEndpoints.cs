@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Imi.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Antiforgery;
 
 namespace Imi.Portal.Account;
 
@@ -11,15 +11,22 @@ public static class AccountEndpoints
     {
         var account = app.MapGroup("/account");
 
-        // A form post (with antiforgery) from the shell, or from the idle timer.
+        // A form post from the shell, or from the idle timer. Antiforgery is checked by hand: a
+        // session that has already expired (a laptop woken from sleep) still lands on the
+        // signed-out page rather than on a bare 400.
         account.MapPost("/sign-out", async (HttpContext http, SignInManager<Imi.Infrastructure.Identity.Account> signIn,
-            SignInService service, [FromForm] string? reason) =>
+            SignInService service, IAntiforgery antiforgery) =>
         {
-            if (Guid.TryParse(http.User.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
-                await service.RecordSignOutAsync(userId, http.Connection.RemoteIpAddress?.ToString());
+            var form = await http.Request.ReadFormAsync();
+            var target = form["reason"] == "idle" ? "/account/signed-out?idle=true" : "/account/signed-out";
+            if (!Guid.TryParse(http.User.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
+                return Results.LocalRedirect(target);
+            if (!await antiforgery.IsRequestValidAsync(http))
+                return Results.BadRequest();
+            await service.RecordSignOutAsync(userId, http.Connection.RemoteIpAddress?.ToString());
             await signIn.SignOutAsync();
-            return TypedResults.LocalRedirect(reason == "idle" ? "/account/signed-out?idle=true" : "/account/signed-out");
-        });
+            return Results.LocalRedirect(target);
+        }).DisableAntiforgery();
 
         // Renews the sliding session cookie while the user is active in the (long-lived) circuit.
         account.MapGet("/keep-alive", () => TypedResults.NoContent()).RequireAuthorization();

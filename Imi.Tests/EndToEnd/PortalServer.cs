@@ -1,0 +1,68 @@
+using Imi.Infrastructure.Mail;
+using Imi.Tests.Support;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Imi.Tests.EndToEnd;
+
+/// <summary>
+/// The portal on real Kestrel (a loopback port), on its own database cloned from the demo
+/// template, sending its e-mail over SMTP to a <see cref="LocalInbox"/> on loopback.
+/// </summary>
+public class PortalServer : IAsyncLifetime
+{
+    private WebApplicationFactory<Program>? _factory;
+    private readonly string _mailFolder = Path.Combine(Path.GetTempPath(), "imi-e2e-mail-" + Guid.NewGuid().ToString("N"));
+
+    public string DatabaseName { get; private set; } = "";
+    public LocalInbox Inbox { get; private set; } = default!;
+    public Uri BaseAddress { get; private set; } = default!;
+
+    /// <summary>Settings a test class needs changed (e.g. a short idle timeout).</summary>
+    protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    public async Task InitializeAsync()
+    {
+        DatabaseName = await TestDatabase.CreateFromTemplateAsync();
+        Inbox = new LocalInbox(_mailFolder, FreePort.Next());
+        await Inbox.StartAsync();
+
+        var settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Imi"] = TestDatabase.ConnectionStringFor(DatabaseName),
+            ["Database:SeedDemoData"] = "true",
+            ["Security:SecurityCodeKey"] = TestDatabase.SecurityCodeKey,
+            ["Mail:Host"] = "127.0.0.1",
+            ["Mail:Port"] = Inbox.Port.ToString(),
+            ["Mail:Security"] = "None",
+            ["Mail:PollInterval"] = "00:00:00.200",
+            ["Mail:FirstRetryDelay"] = "00:00:01",
+        };
+        foreach (var (key, value) in Settings)
+            settings[key] = value;
+
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseEnvironment("Testing");
+            builder.UseStaticWebAssets();
+            foreach (var (key, value) in settings)
+                builder.UseSetting(key, value);
+        });
+        var port = FreePort.Next();
+        _factory.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, port));
+        _factory.StartServer();
+        BaseAddress = new Uri($"http://127.0.0.1:{port}/");
+    }
+
+    public HttpClient CreateClient() => new() { BaseAddress = BaseAddress };
+
+    public async Task DisposeAsync()
+    {
+        if (_factory is not null)
+            await _factory.DisposeAsync();
+        await Inbox.DisposeAsync();
+        if (Directory.Exists(_mailFolder))
+            Directory.Delete(_mailFolder, recursive: true);
+        await TestDatabase.DropAsync(DatabaseName);
+    }
+}

@@ -1,0 +1,143 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Imi.Infrastructure.Demo;
+using Imi.Tests.Support;
+using Microsoft.Playwright;
+
+namespace Imi.Tests.EndToEnd;
+
+public class SignInTests(PortalServer server) : IClassFixture<PortalServer>
+{
+    [Fact]
+    public async Task DemoUser_SignsInWithPasswordAndThreeDigits_AndSeesWhoTheyAre()
+    {
+        var page = await Browser.NewPageAsync(server);
+        await page.GotoAsync("");
+        await page.WaitForURLAsync(new Regex("account/sign-in")); // not signed in: sent to sign in
+        await page.AssertAccessibleAsync();
+
+        await SignInJourney.EnterPasswordAsync(page, "demo.ie.kingsinns", DemoNetwork.Password);
+        await page.WaitForURLAsync(new Regex("account/security-code"));
+        await page.AssertAccessibleAsync();
+        await SignInJourney.EnterSecurityCodeDigitsAsync(page, DemoNetwork.SecurityCode);
+        await page.WaitForCircuitAsync();
+
+        Assert.Contains("Welcome, Aoife Byrne", await page.TextContentAsync("h1"));
+        await Assertions.Expect(page.Locator("[data-testid=shell-user]")).ToContainTextAsync("Professional body for admission of barristers");
+        await Assertions.Expect(page.Locator("[data-testid=home-roles]")).ToContainTextAsync("request handler");
+        await page.AssertAccessibleAsync();
+
+        await page.ClickAsync("[data-testid=sign-out]");
+        await page.WaitForURLAsync(new Regex("account/signed-out"));
+        await page.GotoAsync("");
+        await page.WaitForURLAsync(new Regex("account/sign-in"));
+    }
+
+    [Fact]
+    public async Task WrongDigits_AskForNewPositions()
+    {
+        var page = await Browser.NewPageAsync(server);
+        await SignInJourney.EnterPasswordAsync(page, "demo.de.handler", DemoNetwork.Password);
+        var wrongCode = new string(DemoNetwork.SecurityCode.Select(c => c == '9' ? '0' : (char)(c + 1)).ToArray());
+
+        var positions = new List<string>();
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            positions.Add(string.Join(",", await SignInJourney.EnterSecurityCodeDigitsAsync(page, wrongCode)));
+            await Assertions.Expect(page.Locator("[data-testid=code-error]")).ToContainTextAsync("not right");
+        }
+        // Three random sets out of 220: the same set thrice would mean positions are not redrawn.
+        Assert.True(positions.Distinct().Count() > 1, string.Join(" | ", positions));
+
+        await SignInJourney.EnterSecurityCodeDigitsAsync(page, DemoNetwork.SecurityCode);
+        await page.WaitForCircuitAsync();
+        Assert.Contains("Welcome, Lena Hoffmann", await page.TextContentAsync("h1"));
+    }
+
+    [Fact]
+    public async Task FiveWrongAttempts_BlockTheAccount_WithAClearMessage()
+    {
+        var page = await Browser.NewPageAsync(server);
+        for (var i = 0; i < 4; i++)
+        {
+            await SignInJourney.EnterPasswordAsync(page, "demo.ie.basic", "Wrong-Password-" + i);
+            await Assertions.Expect(page.Locator("[data-testid=sign-in-error]")).ToContainTextAsync("not right");
+        }
+        await SignInJourney.EnterPasswordAsync(page, "demo.ie.basic", "Wrong-Password-5");
+        await Assertions.Expect(page.Locator("[data-testid=sign-in-error]")).ToContainTextAsync("blocked");
+
+        await SignInJourney.EnterPasswordAsync(page, "demo.ie.basic", DemoNetwork.Password);
+        await Assertions.Expect(page.Locator("[data-testid=sign-in-error]")).ToContainTextAsync("Your account is blocked");
+        await page.AssertAccessibleAsync();
+    }
+
+    [Fact]
+    public async Task FirstSignIn_WithTheEmailedTemporaryPassword_SetsPasswordAndCode()
+    {
+        var mail = await Eventually.ReturnsAsync(
+            () => server.Inbox.Messages().FirstOrDefault(m => m.To.Contains("aisling.kennedy@dentalcouncil.demo.ie")),
+            what: "the temporary-password e-mail over SMTP");
+        Assert.DoesNotContain(DemoNetwork.NewFirstUsername, mail.Text);
+        Assert.DoesNotContain(DemoNetwork.NewFirstUsername, mail.Subject);
+        var temporary = Regex.Match(mail.Text, "[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}").Value;
+        Assert.NotEmpty(temporary);
+
+        var page = await Browser.NewPageAsync(server);
+        await SignInJourney.EnterPasswordAsync(page, DemoNetwork.NewFirstUsername, temporary);
+        await page.WaitForURLAsync(new Regex("account/first-sign-in"));
+        await page.AssertAccessibleAsync();
+
+        // A mistake first: the message appears next to the field, and nothing typed is lost.
+        await page.FillAsync("#new-password", "Dental-Council-2026");
+        await page.FillAsync("#confirm-password", "Dental-Council-2026");
+        await page.FillAsync("#security-code", "135792468024");
+        await page.FillAsync("#confirm-code", "135792468000");
+        await page.ClickAsync("[data-testid=credentials-submit]");
+        await Assertions.Expect(page.Locator(".validation-message")).ToHaveTextAsync("The two security codes differ.");
+        Assert.Equal("135792468024", await page.InputValueAsync("#security-code"));
+
+        await page.FillAsync("#confirm-code", "135792468024");
+        await page.ClickAsync("[data-testid=credentials-submit]");
+        await page.WaitForCircuitAsync();
+        Assert.Contains("Welcome, Aisling Kennedy", await page.TextContentAsync("h1"));
+
+        // The temporary password is spent; the new password and code work.
+        await page.ClickAsync("[data-testid=sign-out]");
+        await page.WaitForURLAsync(new Regex("account/signed-out"));
+        await SignInJourney.EnterPasswordAsync(page, DemoNetwork.NewFirstUsername, temporary);
+        await Assertions.Expect(page.Locator("[data-testid=sign-in-error]")).ToContainTextAsync("not right");
+        await SignInJourney.SignInAsync(page, DemoNetwork.NewFirstUsername, "Dental-Council-2026", "135792468024");
+        Assert.Contains("Welcome, Aisling Kennedy", await page.TextContentAsync("h1"));
+    }
+
+    [Fact]
+    public async Task Health_ReportsTheDatabaseReachableAndMigrated()
+    {
+        using var client = server.CreateClient();
+        var response = await client.GetAsync("health");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("\"status\":\"Healthy\"", await response.Content.ReadAsStringAsync());
+    }
+}
+
+public class ShortIdleTimeoutServer : PortalServer
+{
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Security:IdleTimeout"] = "00:00:02" };
+}
+
+public class IdleTimeoutTests(ShortIdleTimeoutServer server) : IClassFixture<ShortIdleTimeoutServer>
+{
+    [Fact]
+    public async Task IdleUser_IsSignedOut_AndToldWhy()
+    {
+        var page = await Browser.NewPageAsync(server);
+        await SignInJourney.SignInAsync(page, "demo.pl.nurses", DemoNetwork.Password, DemoNetwork.SecurityCode);
+
+        await page.WaitForURLAsync(new Regex("account/signed-out"), new PageWaitForURLOptions { Timeout = 15_000 });
+
+        await Assertions.Expect(page.Locator("[data-testid=idle-message]")).ToBeVisibleAsync();
+        await page.GotoAsync("");
+        await page.WaitForURLAsync(new Regex("account/sign-in"));
+    }
+}
