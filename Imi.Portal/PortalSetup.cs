@@ -57,9 +57,21 @@ public static class PortalSetup
         return builder;
     }
 
-    /// <summary>Migrations, reference data and (Development) demo data; a clear message if the database is unreachable.</summary>
+    /// <summary>
+    /// Checks the configuration, then migrations, reference data and (Development) demo data; a
+    /// clear message, not a stack trace, when something is missing or the database is unreachable.
+    /// </summary>
     public static async Task<bool> InitializeDatabaseAsync(this WebApplication app)
     {
+        try
+        {
+            app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SecurityOptions>>().Value.KeyBytes();
+        }
+        catch (Exception e) when (e is InvalidOperationException or FormatException)
+        {
+            app.Logger.LogCritical("Configuration incomplete: {Reason}", e.Message);
+            return false;
+        }
         try
         {
             await using var scope = app.Services.CreateAsyncScope();

@@ -69,6 +69,10 @@ public static class DemoNetwork
             "Zuständig für Gewerbeerlaubnisse bestimmter Dienstleistungen, etwa Versicherungsvermittler und Bewachungsgewerbe.",
             AuthorityLevel.Regional, CoordinatorType.None, "de-bavaria", [SV], "imi@ihk-muenchen.demo.de", "München", null,
             "Chamber for trade and services in Upper Bavaria", "Responsible for trade permits of certain services such as insurance intermediaries and security services."),
+        new("de-hwk-munich", "DE", "de", "Handwerkskammer für München und Oberbayern", "Kammer für Handwerksbetriebe in Oberbayern",
+            "Führt die Handwerksrolle, prüft Anzeigen grenzüberschreitend tätiger Handwerker und Dienstleister.",
+            AuthorityLevel.Regional, CoordinatorType.None, "de-bavaria", [PQ, SV], "imi@hwk-muenchen.demo.de", "München", null,
+            "Chamber of crafts in Upper Bavaria", "Keeps the register of craft businesses and checks notifications of craftspeople and service providers working across borders."),
         new("de-medical-berlin", "DE", "de", "Landesamt für Gesundheit und Soziales Berlin", "Approbationsbehörde für Ärzte in Berlin",
             "Erteilt die Approbation für Ärzte, Zahnärzte und Apotheker in Berlin.",
             AuthorityLevel.Regional, CoordinatorType.None, "de-zab", [PQ], "imi@lageso.demo.de", "Berlin"),
@@ -81,6 +85,9 @@ public static class DemoNetwork
         new("fr-architects", "FR", "fr", "Conseil national de l'ordre des architectes", "Ordre professionnel des architectes",
             "Tient le tableau national des architectes et reconnaît les qualifications des architectes d'autres États.",
             AuthorityLevel.National, CoordinatorType.None, "fr-nimic", [PQ], "imi@architectes.demo.fr", "Paris"),
+        new("fr-medecins", "FR", "fr", "Conseil national de l'ordre des médecins", "Ordre professionnel des médecins",
+            "Inscrit les médecins au tableau de l'ordre et vérifie les qualifications des médecins venant d'autres États.",
+            AuthorityLevel.National, CoordinatorType.None, "fr-nimic", [PQ], "imi@ordre-medecins.demo.fr", "Paris"),
         new("fr-cci-lyon", "FR", "fr", "Chambre de commerce et d'industrie Lyon Métropole", "Guichet des prestataires de services à Lyon",
             "Point de contact des entreprises de services de la région lyonnaise pour les autorisations et déclarations.",
             AuthorityLevel.Regional, CoordinatorType.None, "fr-nimic", [SV], "imi@cci-lyon.demo.fr", "Lyon"),
@@ -96,6 +103,9 @@ public static class DemoNetwork
         new("pt-engineers", "PT", "pt", "Ordem dos Engenheiros", "Associação profissional dos engenheiros",
             "Regula o acesso à profissão de engenheiro e reconhece qualificações obtidas noutros Estados.",
             AuthorityLevel.National, CoordinatorType.None, "pt-nimic", [PQ], "imi@ordemengenheiros.demo.pt", "Lisboa"),
+        new("pt-medicos", "PT", "pt", "Ordem dos Médicos", "Associação profissional dos médicos",
+            "Inscreve os médicos e reconhece qualificações médicas obtidas noutros Estados.",
+            AuthorityLevel.National, CoordinatorType.None, "pt-nimic", [PQ], "imi@ordemdosmedicos.demo.pt", "Lisboa"),
         new("pt-porto", "PT", "pt", "Câmara Municipal do Porto", "Licenciamento de atividades de serviços no Porto",
             "Licencia atividades económicas e de restauração no município do Porto.",
             AuthorityLevel.Local, CoordinatorType.None, "pt-nimic", [SV], "imi@cm-porto.demo.pt", "Porto"),
@@ -108,6 +118,10 @@ public static class DemoNetwork
             "Prowadzi rejestr pielęgniarek i położnych w regionie krakowskim.",
             AuthorityLevel.Regional, CoordinatorType.None, "pl-nimic", [PQ], "imi@oipip-krakow.demo.pl", "Kraków"),
 
+        new("pl-architects", "PL", "pl", "Krajowa Izba Architektów RP", "Samorząd zawodowy architektów",
+            "Prowadzi listę architektów i uznaje kwalifikacje architektów z innych państw.",
+            AuthorityLevel.National, CoordinatorType.None, "pl-nimic", [PQ], "imi@izbaarchitektow.demo.pl", "Warszawa"),
+
         // Italy
         new("it-nimic", "IT", "it", "Dipartimento per le Politiche Europee", "Coordinatore nazionale IMI per l'Italia",
             "Coordina l'uso di IMI da parte delle autorità italiane.",
@@ -115,6 +129,10 @@ public static class DemoNetwork
         new("it-lombardia", "IT", "it", "Regione Lombardia – Direzione Sviluppo Economico", "Autorità regionale per i servizi in Lombardia",
             "Autorizza le attività di servizi di competenza regionale in Lombardia.",
             AuthorityLevel.Regional, CoordinatorType.None, "it-nimic", [SV], "imi@regione-lombardia.demo.it", "Milano"),
+
+        new("it-milano", "IT", "it", "Comune di Milano – Sportello Unico Attività Produttive", "Sportello comunale per le attività di servizi a Milano",
+            "Riceve le segnalazioni di inizio attività e rilascia autorizzazioni comunali per i servizi a Milano.",
+            AuthorityLevel.Local, CoordinatorType.None, "it-nimic", [SV], "imi@comune-milano.demo.it", "Milano"),
 
         // Spain
         new("es-nimic", "ES", "es", "Ministerio de Asuntos Exteriores, Unión Europea y Cooperación", "Coordinador nacional de IMI en España",

@@ -26,6 +26,7 @@ public class ShellComponentTests() : PortalComponentTest(s =>
             var user = cut.Find("[data-testid=shell-user]");
             Assert.Contains("Aoife Byrne", user.TextContent);
             Assert.Contains("Professional body for admission of barristers (IE)", user.TextContent);
+            Assert.Equal("Local data administrator · PQ: basic user", cut.Find("[data-testid=shell-roles]").TextContent);
         });
         Assert.NotNull(cut.Find("form[action='account/sign-out'] button[type=submit]"));
     }
