@@ -63,6 +63,8 @@ public static class DependencyInjection
         services.AddSingleton<Outbox>();
         services.AddScoped<AccountCredentials>();
         services.AddScoped<SignInService>();
+        services.AddSingleton<Setup.SetupViewBuilder>();
+        services.AddScoped<Setup.SetupService>();
         services.AddSingleton<Users.SessionQueries>();
         services.AddSingleton<OutboxSender>();
 

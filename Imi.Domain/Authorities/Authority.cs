@@ -7,13 +7,15 @@ namespace Imi.Domain.Authorities;
 /// A competent authority (or an IMI coordinator, which is one too). It is responsible for its own
 /// data: only its local data administrators change it.
 /// </summary>
-public sealed class Authority : AggregateRoot
+public sealed partial class Authority : AggregateRoot
 {
     private readonly List<string> _languagesUnderstood = new();
     private readonly List<AuthorityTranslation> _translations = new();
     private readonly List<AreaAccess> _areas = new();
     private readonly List<LinkedAuthority> _linkedAuthorities = new();
     private readonly List<RequestCoordinatorLink> _requestCoordinators = new();
+    private readonly List<AuthorityKeyword> _keywords = new();
+    private readonly List<CompletedSetupStep> _completedSteps = new();
 
     private Authority() { }
 
@@ -41,6 +43,10 @@ public sealed class Authority : AggregateRoot
     public IReadOnlyList<AreaAccess> Areas => _areas;
     public IReadOnlyList<LinkedAuthority> LinkedAuthorities => _linkedAuthorities;
     public IReadOnlyList<RequestCoordinatorLink> RequestCoordinators => _requestCoordinators;
+    public IReadOnlyList<AuthorityKeyword> Keywords => _keywords;
+    public IReadOnlyList<CompletedSetupStep> CompletedSteps => _completedSteps;
+    /// <summary>How many users besides the first the authority plans to register (step 7).</summary>
+    public int? PlannedAdditionalUsers { get; private set; }
 
     public bool IsCoordinator => CoordinatorType != CoordinatorType.None;
 

@@ -1,14 +1,43 @@
 namespace Imi.Domain.Authorities;
 
-/// <summary>
-/// Legislative area the authority has access to, with its per-area settings (later issues add the
-/// coordinator's referral and approval settings here).
-/// </summary>
+/// <summary>How a coordinator takes part in referrals in one legislative area (setup step 14).</summary>
+public enum ReferralParticipation
+{
+    /// <summary>The standard setting: the coordinator's own users handle referrals.</summary>
+    Self,
+    /// <summary>Appointed referral handlers of the coordinator handle them.</summary>
+    ReferralHandlers,
+    /// <summary>The coordinator does not take part (e.g. its role is only technical).</summary>
+    No,
+}
+
+/// <summary>A legislative area the authority has access to, with its per-area settings.</summary>
 public sealed class AreaAccess
 {
+    public const int DepartmentMaxLength = 200;
+
     public required string LegislativeAreaCode { get; init; }
+    /// <summary>The unit or department that will use IMI for this area (setup step 6).</summary>
+    public string? Department { get; set; }
     /// <summary>Allocation: incoming requests go to allocators who assign them (setup step 8).</summary>
     public bool AllocationEnabled { get; set; }
+    /// <summary>Coordinators only (step 14). Default: the coordinator takes part itself.</summary>
+    public ReferralParticipation Referral { get; set; } = ReferralParticipation.Self;
+    /// <summary>Coordinators only (step 15): requests of the authorities it coordinates need its approval. Default no.</summary>
+    public bool ApprovesRequests { get; set; }
+    /// <summary>Coordinators only (step 15): replies of the authorities it coordinates need its approval. Default no.</summary>
+    public bool ApprovesReplies { get; set; }
+}
+
+/// <summary>A keyword the authority chose to describe its competences (steps 2 and 3).</summary>
+public sealed record AuthorityKeyword(string ListCode, string KeywordCode);
+
+/// <summary>A setup step the authority has completed, and who completed it when.</summary>
+public sealed class CompletedSetupStep
+{
+    public required int Step { get; init; }
+    public DateTimeOffset CompletedAt { get; set; }
+    public Guid CompletedBy { get; set; }
 }
 
 /// <summary>Another authority of the same country that sees a high-level overview of this one's exchanges (step 4).</summary>

@@ -77,6 +77,22 @@ public sealed class User : AggregateRoot
         Touch();
     }
 
+    /// <summary>Only through <see cref="UserAdministration"/>, which checks uniqueness and rights.</summary>
+    internal void ChangeUsername(string username)
+    {
+        Username = Users.Username.Validate(username);
+        Touch();
+    }
+
+    /// <summary>Replaces every role; <see cref="UserAdministration.SetRoles"/> checks the rules first.</summary>
+    internal void ReplaceRoles(bool localDataAdministrator, IEnumerable<AreaRoleAssignment> roles)
+    {
+        IsLocalDataAdministrator = localDataAdministrator;
+        _areaRoles.Clear();
+        _areaRoles.AddRange(roles.Distinct());
+        Touch();
+    }
+
     public void GrantLocalDataAdministrator(bool granted = true)
     {
         IsLocalDataAdministrator = granted;

@@ -72,4 +72,6 @@ public sealed class AccountCredentials(
 public static class MailKinds
 {
     public const string TemporaryPassword = "temporary-password";
+    public const string SignInReminder = "sign-in-reminder";
+    public const string KeywordRequest = "keyword-request";
 }

@@ -49,4 +49,29 @@ public static class MailTemplates
             "IMI");
         return new MailMessageContent(t.Subject, body);
     }
+
+    private static readonly Dictionary<string, (string Subject, string Body)> Reminder = new()
+    {
+        ["en"] = ("Please sign in to IMI",
+            "Hello {0},\n\nYou were registered in IMI for {1}, but have not signed in yet. Please sign in at {2} with the username you were told and the temporary password you received by e-mail. If you no longer have either, ask your local data administrator.\n\nIMI"),
+        ["de"] = ("Bitte melden Sie sich bei IMI an",
+            "Guten Tag {0},\n\nSie wurden in IMI für {1} registriert, haben sich aber noch nicht angemeldet. Bitte melden Sie sich unter {2} mit dem Ihnen mitgeteilten Benutzernamen und dem per E-Mail erhaltenen vorläufigen Passwort an. Fehlt Ihnen eines davon, wenden Sie sich an Ihren lokalen Datenadministrator.\n\nIMI"),
+        ["fr"] = ("Veuillez vous connecter à IMI",
+            "Bonjour {0},\n\nVous avez été enregistré dans IMI pour {1}, mais ne vous êtes pas encore connecté. Connectez-vous sur {2} avec le nom d'utilisateur qui vous a été communiqué et le mot de passe provisoire reçu par courriel. S'il vous manque l'un des deux, adressez-vous à votre administrateur local des données.\n\nIMI"),
+        ["pt"] = ("Inicie sessão no IMI",
+            "Olá {0},\n\nFoi registado no IMI para {1}, mas ainda não iniciou sessão. Inicie sessão em {2} com o nome de utilizador que lhe foi comunicado e a palavra-passe temporária recebida por correio eletrónico. Se não tiver algum deles, contacte o seu administrador local de dados.\n\nIMI"),
+    };
+
+    /// <summary>A nudge to a registered user who has not signed in yet (step 12): no username, no password.</summary>
+    public static MailMessageContent SignInReminderMail(string languageCode, string displayName, string authorityTitle, string signInUrl)
+    {
+        var (subject, body) = Reminder.GetValueOrDefault(languageCode, Reminder["en"]);
+        return new MailMessageContent(subject, string.Format(body, displayName, authorityTitle, signInUrl));
+    }
+
+    /// <summary>To a coordinator: an authority it coordinates misses a keyword (steps 2 and 3).</summary>
+    public static MailMessageContent KeywordRequestMail(string authorityTitle, string countryCode, string listName, string proposal, string requestedBy) =>
+        new($"Keyword requested by {authorityTitle}",
+            $"{requestedBy} of {authorityTitle} ({countryCode}) could not find a fitting keyword in the list \"{listName}\" and asks you to have it added:\n\n" +
+            $"    {proposal}\n\nIf it should be added, forward the request to the Commission, which maintains the keyword lists.\n\nIMI");
 }

@@ -22,9 +22,9 @@ public sealed class ReferenceDataLoader(
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
     };
 
-    // Order matters: later files refer to earlier ones.
-    private static readonly string[] Files =
-        ["languages.json", "countries.json", "legislative-areas.json", "keyword-lists.json", "question-sets.json"];
+    // Order matters: later files refer to earlier ones. Each keyword list is a file "keywords-*.json".
+    private IEnumerable<string> Files() =>
+        ["languages.json", "countries.json", "legislative-areas.json", .. source.FileNames("keywords-"), "question-sets.json"];
 
     public async Task LoadAsync(CancellationToken cancellationToken = default)
     {
@@ -34,7 +34,7 @@ public sealed class ReferenceDataLoader(
         await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7310001)", cancellationToken);
 
         var loaded = await db.Set<ReferenceDataFile>().ToDictionaryAsync(f => f.FileName, cancellationToken);
-        foreach (var file in Files)
+        foreach (var file in Files())
         {
             var text = source.Read(file);
             if (text is null)
@@ -73,7 +73,7 @@ public sealed class ReferenceDataLoader(
             to.Instrument = from.Instrument;
             to.Names = from.Names;
         }, ct),
-        "keyword-lists.json" => LoadKeywordListsAsync(db, Parse<KeywordListFile>(text), ct),
+        _ when file.StartsWith("keywords-", StringComparison.Ordinal) => LoadKeywordListsAsync(db, Parse<KeywordListFile>(text), ct),
         "question-sets.json" => UpsertAsync(db.QuestionSets, Parse<QuestionSet>(text), q => q.Code, (to, from) =>
         {
             to.LegislativeAreaCode = from.LegislativeAreaCode;

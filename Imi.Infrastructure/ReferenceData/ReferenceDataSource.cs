@@ -7,6 +7,9 @@ public interface IReferenceDataSource
 {
     /// <summary>The text of a file such as "countries.json", or null when there is none.</summary>
     string? Read(string fileName);
+
+    /// <summary>The names of the files whose name starts with <paramref name="prefix"/>, in order.</summary>
+    IReadOnlyList<string> FileNames(string prefix);
 }
 
 /// <summary>The versioned files in <c>ReferenceData/Files</c>, embedded at build.</summary>
@@ -14,10 +17,19 @@ public sealed class EmbeddedReferenceDataSource : IReferenceDataSource
 {
     private static readonly Assembly Assembly = typeof(EmbeddedReferenceDataSource).Assembly;
 
+    private const string Marker = ".ReferenceData.Files.";
+
+    public IReadOnlyList<string> FileNames(string prefix) => Assembly.GetManifestResourceNames()
+        .Where(n => n.Contains(Marker, StringComparison.Ordinal))
+        .Select(n => n[(n.IndexOf(Marker, StringComparison.Ordinal) + Marker.Length)..])
+        .Where(n => n.StartsWith(prefix, StringComparison.Ordinal))
+        .Order(StringComparer.Ordinal)
+        .ToList();
+
     public string? Read(string fileName)
     {
         var name = Assembly.GetManifestResourceNames()
-            .SingleOrDefault(n => n.EndsWith(".ReferenceData.Files." + fileName, StringComparison.Ordinal));
+            .SingleOrDefault(n => n.EndsWith(Marker + fileName, StringComparison.Ordinal));
         if (name is null)
             return null;
         using var stream = Assembly.GetManifestResourceStream(name)!;

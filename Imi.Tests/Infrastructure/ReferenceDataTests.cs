@@ -14,6 +14,8 @@ public class ReferenceDataTests
         private readonly EmbeddedReferenceDataSource _embedded = new();
         public Dictionary<string, string> Overrides { get; } = new();
         public string? Read(string fileName) => Overrides.TryGetValue(fileName, out var text) ? text : _embedded.Read(fileName);
+        public IReadOnlyList<string> FileNames(string prefix) =>
+            _embedded.FileNames(prefix).Concat(Overrides.Keys.Where(k => k.StartsWith(prefix))).Distinct().Order().ToList();
     }
 
     private const string KeywordLists = """
@@ -34,7 +36,7 @@ public class ReferenceDataTests
         var name = await TestDatabase.CreateEmptyAsync();
         try
         {
-            var source = new EditableSource { Overrides = { ["keyword-lists.json"] = KeywordLists, ["question-sets.json"] = QuestionSets } };
+            var source = new EditableSource { Overrides = { ["keywords-test.json"] = KeywordLists, ["question-sets.json"] = QuestionSets } };
             await using var services = TestServices.Build(TestDatabase.ConnectionStringFor(name),
                 configure: s => s.AddSingleton<IReferenceDataSource>(source));
             await services.InitializeDatabaseAsync();
@@ -46,17 +48,17 @@ public class ReferenceDataTests
                 Assert.Equal(26, await db.Languages.CountAsync());
                 Assert.Equal(24, await db.Languages.CountAsync(l => l.IsOfficialEu));
                 Assert.Equal(["PQ", "SERVICES"], await db.LegislativeAreas.OrderBy(a => a.Code).Select(a => a.Code).ToListAsync());
-                Assert.Equal(2, await db.Keywords.CountAsync());
+                Assert.Equal(2, await db.Keywords.CountAsync(k => k.ListCode == "POLICY"));
                 var set = await db.QuestionSets.SingleAsync();
                 Assert.Equal("Le diplôme est-il authentique ?", set.Questions.Single().Texts["fr"]);
             }
 
-            source.Overrides["keyword-lists.json"] = KeywordLists.Replace("\"Health\"", "\"Public health\"");
+            source.Overrides["keywords-test.json"] = KeywordLists.Replace("\"Health\"", "\"Public health\"");
             await services.Get<ReferenceDataLoader>().LoadAsync();
 
             await using (var db = await services.DbAsync())
             {
-                Assert.Equal(2, await db.Keywords.CountAsync());
+                Assert.Equal(2, await db.Keywords.CountAsync(k => k.ListCode == "POLICY"));
                 var health = await db.Keywords.SingleAsync(k => k.Code == "HEALTH");
                 Assert.Equal("Public health", health.Labels["en"]);
                 Assert.Equal("Gesundheit", health.Labels["de"]);

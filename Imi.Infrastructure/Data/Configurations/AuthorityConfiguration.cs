@@ -55,9 +55,32 @@ internal sealed class AuthorityConfiguration : IEntityTypeConfiguration<Authorit
             t.WithOwner().HasForeignKey("AuthorityId");
             t.HasKey("AuthorityId", nameof(AreaAccess.LegislativeAreaCode));
             t.Property(x => x.LegislativeAreaCode).HasMaxLength(40);
+            t.Property(x => x.Department).HasMaxLength(AreaAccess.DepartmentMaxLength);
+            t.Property(x => x.Referral).HasConversion<string>().HasMaxLength(20);
             t.HasOne<LegislativeArea>().WithMany().HasForeignKey(x => x.LegislativeAreaCode);
         });
         b.Navigation(a => a.Areas).HasField("_areas");
+
+        b.OwnsMany(a => a.Keywords, t =>
+        {
+            t.ToTable("authority_keywords");
+            t.WithOwner().HasForeignKey("AuthorityId");
+            t.HasKey("AuthorityId", nameof(AuthorityKeyword.ListCode), nameof(AuthorityKeyword.KeywordCode));
+            t.Property(x => x.ListCode).HasMaxLength(40);
+            t.Property(x => x.KeywordCode).HasMaxLength(40);
+            t.HasOne<Keyword>().WithMany().HasForeignKey(x => new { x.ListCode, x.KeywordCode }).OnDelete(DeleteBehavior.Restrict);
+            // Search by keyword (issue 4): which authorities chose this keyword.
+            t.HasIndex(x => new { x.ListCode, x.KeywordCode });
+        });
+        b.Navigation(a => a.Keywords).HasField("_keywords");
+
+        b.OwnsMany(a => a.CompletedSteps, t =>
+        {
+            t.ToTable("authority_setup_steps");
+            t.WithOwner().HasForeignKey("AuthorityId");
+            t.HasKey("AuthorityId", nameof(CompletedSetupStep.Step));
+        });
+        b.Navigation(a => a.CompletedSteps).HasField("_completedSteps");
 
         b.OwnsMany(a => a.LinkedAuthorities, t =>
         {

@@ -81,6 +81,10 @@ namespace Imi.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(2)")
                         .HasColumnName("original_language_code");
 
+                    b.Property<int?>("PlannedAdditionalUsers")
+                        .HasColumnType("integer")
+                        .HasColumnName("planned_additional_users");
+
                     b.Property<DateTimeOffset>("RegisteredAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("registered_at");
@@ -788,6 +792,25 @@ namespace Imi.Infrastructure.Data.Migrations
                                 .HasColumnType("boolean")
                                 .HasColumnName("allocation_enabled");
 
+                            b1.Property<bool>("ApprovesReplies")
+                                .HasColumnType("boolean")
+                                .HasColumnName("approves_replies");
+
+                            b1.Property<bool>("ApprovesRequests")
+                                .HasColumnType("boolean")
+                                .HasColumnName("approves_requests");
+
+                            b1.Property<string>("Department")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("department");
+
+                            b1.Property<string>("Referral")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)")
+                                .HasColumnName("referral");
+
                             b1.HasKey("AuthorityId", "LegislativeAreaCode")
                                 .HasName("pk_authority_areas");
 
@@ -806,6 +829,42 @@ namespace Imi.Infrastructure.Data.Migrations
                                 .OnDelete(DeleteBehavior.Cascade)
                                 .IsRequired()
                                 .HasConstraintName("fk_authority_areas_legislative_areas_legislative_area_code");
+                        });
+
+                    b.OwnsMany("Imi.Domain.Authorities.AuthorityKeyword", "Keywords", b1 =>
+                        {
+                            b1.Property<Guid>("AuthorityId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("authority_id");
+
+                            b1.Property<string>("ListCode")
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("list_code");
+
+                            b1.Property<string>("KeywordCode")
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("keyword_code");
+
+                            b1.HasKey("AuthorityId", "ListCode", "KeywordCode")
+                                .HasName("pk_authority_keywords");
+
+                            b1.HasIndex("ListCode", "KeywordCode")
+                                .HasDatabaseName("ix_authority_keywords_list_code_keyword_code");
+
+                            b1.ToTable("authority_keywords", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AuthorityId")
+                                .HasConstraintName("fk_authority_keywords_authorities_authority_id");
+
+                            b1.HasOne("Imi.Domain.ReferenceData.Keyword", null)
+                                .WithMany()
+                                .HasForeignKey("ListCode", "KeywordCode")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired()
+                                .HasConstraintName("fk_authority_keywords_keywords_list_code_keyword_code");
                         });
 
                     b.OwnsMany("Imi.Domain.Authorities.AuthorityTranslation", "Translations", b1 =>
@@ -844,6 +903,37 @@ namespace Imi.Infrastructure.Data.Migrations
                             b1.WithOwner()
                                 .HasForeignKey("AuthorityId")
                                 .HasConstraintName("fk_authority_translations_authorities_authority_id");
+                        });
+
+                    b.OwnsMany("Imi.Domain.Authorities.CompletedSetupStep", "CompletedSteps", b1 =>
+                        {
+                            b1.Property<Guid>("AuthorityId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("authority_id");
+
+                            b1.Property<int>("Step")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasColumnName("step");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Step"));
+
+                            b1.Property<DateTimeOffset>("CompletedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("completed_at");
+
+                            b1.Property<Guid>("CompletedBy")
+                                .HasColumnType("uuid")
+                                .HasColumnName("completed_by");
+
+                            b1.HasKey("AuthorityId", "Step")
+                                .HasName("pk_authority_setup_steps");
+
+                            b1.ToTable("authority_setup_steps", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AuthorityId")
+                                .HasConstraintName("fk_authority_setup_steps_authorities_authority_id");
                         });
 
                     b.OwnsMany("Imi.Domain.Authorities.LinkedAuthority", "LinkedAuthorities", b1 =>
@@ -916,6 +1006,10 @@ namespace Imi.Infrastructure.Data.Migrations
                         });
 
                     b.Navigation("Areas");
+
+                    b.Navigation("CompletedSteps");
+
+                    b.Navigation("Keywords");
 
                     b.Navigation("LinkedAuthorities");
 

@@ -1,0 +1,158 @@
+using Imi.Domain.Access;
+using Imi.Domain.Common;
+using Imi.Domain.ReferenceData;
+using Imi.Domain.Setup;
+using Imi.Domain.Users;
+
+namespace Imi.Domain.Authorities;
+
+/// <summary>What the first user (or any local data administrator) sets in the setup steps.</summary>
+public sealed partial class Authority
+{
+    public AreaAccess Area(string legislativeAreaCode) =>
+        _areas.FirstOrDefault(a => a.LegislativeAreaCode == legislativeAreaCode)
+        ?? throw new DomainException($"The authority has no access to the legislative area {legislativeAreaCode}.");
+
+    /// <summary>
+    /// Steps 2 and 3: the keywords chosen from one list. Only codes of that list; a legislative
+    /// area's list only when the authority has access to that area.
+    /// </summary>
+    public void SetKeywords(Actor actor, KeywordList list, IEnumerable<string> keywordCodes)
+    {
+        Permissions.RequireLocalDataAdministrator(actor, this);
+        if (list.Kind == KeywordListKind.LegislativeArea && !HasAccessTo(list.LegislativeAreaCode!))
+            throw new DomainException("The authority has no access to this legislative area.");
+        var valid = list.Keywords.Select(k => k.Code).ToHashSet();
+        var codes = keywordCodes.Distinct().ToList();
+        var unknown = codes.Where(c => !valid.Contains(c)).ToList();
+        if (unknown.Count > 0)
+            throw new DomainException($"Not in the list: {string.Join(", ", unknown)}.", nameof(Keywords));
+        _keywords.RemoveAll(k => k.ListCode == list.Code);
+        _keywords.AddRange(codes.Select(c => new AuthorityKeyword(list.Code, c)));
+        Touch();
+    }
+
+    public IReadOnlyList<string> KeywordsOf(string listCode) =>
+        _keywords.Where(k => k.ListCode == listCode).Select(k => k.KeywordCode).ToList();
+
+    /// <summary>Step 4: only a local data administrator unlinks.</summary>
+    public void Unlink(Actor actor, Guid linkedAuthorityId)
+    {
+        Permissions.RequireLocalDataAdministrator(actor, this);
+        if (_linkedAuthorities.RemoveAll(l => l.LinkedAuthorityId == linkedAuthorityId) > 0)
+            Touch();
+    }
+
+    /// <summary>Step 5, by the authority itself.</summary>
+    public void AddRequestCoordinator(Actor actor, string legislativeAreaCode, Authority coordinator)
+    {
+        Permissions.RequireLocalDataAdministrator(actor, this);
+        if (coordinator.CountryCode != CountryCode)
+            throw new DomainException("A request coordinator is a coordinator of your own country.");
+        if (!coordinator.HasAccessTo(legislativeAreaCode))
+            throw new DomainException($"{coordinator.InformalTitle} does not coordinate this legislative area.");
+        AddRequestCoordinator(legislativeAreaCode, coordinator);
+    }
+
+    /// <summary>Step 5: every legislative area keeps at least one request coordinator.</summary>
+    public void RemoveRequestCoordinator(Actor actor, string legislativeAreaCode, Guid coordinatorId)
+    {
+        Permissions.RequireLocalDataAdministrator(actor, this);
+        var inArea = _requestCoordinators.Where(r => r.LegislativeAreaCode == legislativeAreaCode).ToList();
+        var link = inArea.FirstOrDefault(r => r.CoordinatorId == coordinatorId);
+        if (link is null)
+            return;
+        if (inArea.Count == 1)
+            throw new DomainException("Each legislative area needs at least one request coordinator: link another before removing this one.");
+        _requestCoordinators.Remove(link);
+        Touch();
+    }
+
+    /// <summary>Step 5: grant or withdraw "full view" (details, never personal data).</summary>
+    public void SetFullView(Actor actor, string legislativeAreaCode, Guid coordinatorId, bool fullView)
+    {
+        Permissions.RequireLocalDataAdministrator(actor, this);
+        var link = _requestCoordinators.FirstOrDefault(r => r.LegislativeAreaCode == legislativeAreaCode && r.CoordinatorId == coordinatorId)
+            ?? throw new DomainException("This coordinator is not a request coordinator of the authority in this area.");
+        link.FullView = fullView;
+        Touch();
+    }
+
+    /// <summary>Step 6: the department that will work with IMI in an area.</summary>
+    public void SetDepartment(Actor actor, string legislativeAreaCode, string? department)
+    {
+        Permissions.RequireLocalDataAdministrator(actor, this);
+        Area(legislativeAreaCode).Department =
+            Guard.Optional(department, nameof(AreaAccess.Department), "Department", AreaAccess.DepartmentMaxLength);
+        Touch();
+    }
+
+    /// <summary>Step 7.</summary>
+    public void PlanAdditionalUsers(Actor actor, int count)
+    {
+        Permissions.RequireLocalDataAdministrator(actor, this);
+        if (count is < 0 or > 500)
+            throw new DomainException("Enter a number between 0 and 500.", nameof(PlannedAdditionalUsers));
+        PlannedAdditionalUsers = count;
+        Touch();
+    }
+
+    /// <summary>Step 8: allocation cannot be switched on in an area without an allocator.</summary>
+    public void SetAllocation(Actor actor, string legislativeAreaCode, bool enabled, IEnumerable<User> staff)
+    {
+        Permissions.RequireLocalDataAdministrator(actor, this);
+        if (enabled && !staff.Any(u => u.AuthorityId == Id && u.Has(AreaRole.Allocator, legislativeAreaCode)))
+            throw new DomainException("Appoint an allocator for this legislative area before switching allocation on (step 9).",
+                nameof(AreaAccess.AllocationEnabled));
+        Area(legislativeAreaCode).AllocationEnabled = enabled;
+        Touch();
+    }
+
+    /// <summary>Step 14 (coordinators): referral handlers must exist when the coordinator delegates to them.</summary>
+    public void SetReferralParticipation(Actor actor, string legislativeAreaCode, ReferralParticipation participation, IEnumerable<User> staff)
+    {
+        RequireCoordinatorSettingsBy(actor);
+        if (participation == ReferralParticipation.ReferralHandlers
+            && !staff.Any(u => u.AuthorityId == Id && u.Has(AreaRole.ReferralHandler, legislativeAreaCode)))
+            throw new DomainException("Appoint at least one referral handler for this legislative area first.", nameof(AreaAccess.Referral));
+        Area(legislativeAreaCode).Referral = participation;
+        Touch();
+    }
+
+    /// <summary>Step 15 (coordinators).</summary>
+    public void SetApproval(Actor actor, string legislativeAreaCode, bool requests, bool replies)
+    {
+        RequireCoordinatorSettingsBy(actor);
+        var area = Area(legislativeAreaCode);
+        area.ApprovesRequests = requests;
+        area.ApprovesReplies = replies;
+        Touch();
+    }
+
+    /// <summary>Marks a setup step done (the checklist still re-checks its rules every time).</summary>
+    public void CompleteSetupStep(Actor actor, int step, DateTimeOffset at)
+    {
+        Permissions.RequireLocalDataAdministrator(actor, this);
+        var definition = SetupSteps.Get(step);
+        if (definition.CoordinatorsOnly && !IsCoordinator)
+            throw new DomainException("This step is for coordinators only.");
+        var done = _completedSteps.FirstOrDefault(s => s.Step == step);
+        if (done is null)
+            _completedSteps.Add(new CompletedSetupStep { Step = step, CompletedAt = at, CompletedBy = actor.UserId });
+        else
+        {
+            done.CompletedAt = at;
+            done.CompletedBy = actor.UserId;
+        }
+        Touch();
+    }
+
+    public bool IsStepCompleted(int step) => _completedSteps.Any(s => s.Step == step);
+
+    private void RequireCoordinatorSettingsBy(Actor actor)
+    {
+        if (!IsCoordinator)
+            throw new DomainException("Only IMI coordinators have referral and approval settings.");
+        Permissions.RequireLocalDataAdministrator(actor, this);
+    }
+}
