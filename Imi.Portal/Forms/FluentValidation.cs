@@ -1,0 +1,18 @@
+using FluentValidation;
+
+namespace Imi.Portal.Forms;
+
+public static class FluentValidationForMudForm
+{
+    /// <summary>
+    /// Turns a validator into MudForm's <c>Validation</c> function: each field shows the messages of
+    /// its own property, next to it.
+    /// </summary>
+    public static Func<object, string, Task<IEnumerable<string>>> ForMudForm<T>(this IValidator<T> validator) =>
+        async (model, propertyName) =>
+        {
+            var result = await validator.ValidateAsync(
+                ValidationContext<T>.CreateWithOptions((T)model, o => o.IncludeProperties(propertyName)));
+            return result.IsValid ? [] : result.Errors.Select(e => e.ErrorMessage);
+        };
+}
