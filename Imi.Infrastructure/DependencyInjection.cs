@@ -65,6 +65,7 @@ public static class DependencyInjection
         services.AddScoped<SignInService>();
         services.AddSingleton<Setup.SetupViewBuilder>();
         services.AddScoped<Setup.SetupService>();
+        services.AddSingleton<Setup.CoordinationQueries>();
         services.AddSingleton<Users.SessionQueries>();
         services.AddSingleton<OutboxSender>();
 

@@ -23,6 +23,8 @@ public sealed class KeywordList
 
 public sealed class Keyword
 {
+    public const int CodeMaxLength = 80;
+
     public required string ListCode { get; init; }
     public required string Code { get; init; }
     /// <summary>The code of the broader keyword (a NACE section for a division), if any.</summary>

@@ -143,6 +143,30 @@ public static class DemoNetwork
             AuthorityLevel.Local, CoordinatorType.None, "es-nimic", [PQ], "imi@icam.demo.es", "Madrid"),
     ];
 
+    /// <summary>The keywords each set-up demo authority chose (list code, keyword code).</summary>
+    public static IReadOnlyDictionary<string, (string List, string Code)[]> Keywords { get; } = new Dictionary<string, (string, string)[]>
+    {
+        ["ie-kings-inns"] = [("NACE", "69"), ("POLICY_AREAS", "JUSTICE"), ("POLICY_AREAS", "PROFESSIONAL_REGULATION"), ("PQ_PROFESSIONS", "LAWYER")],
+        ["ie-nursing"] = [("NACE", "86"), ("POLICY_AREAS", "PUBLIC_HEALTH"), ("PQ_PROFESSIONS", "NURSE_GENERAL_CARE"), ("PQ_PROFESSIONS", "MIDWIFE")],
+        ["ie-cork-council"] = [("POLICY_AREAS", "TRADE_AND_INDUSTRY"), ("SERVICES_ACTIVITIES", "RETAIL_TRADE"), ("SERVICES_ACTIVITIES", "EVENT_ORGANISATION")],
+        ["de-architects-by"] = [("NACE", "71"), ("POLICY_AREAS", "CONSTRUCTION_AND_URBAN_PLANNING"), ("PQ_PROFESSIONS", "ARCHITECT")],
+        ["de-ihk-munich"] = [("POLICY_AREAS", "TRADE_AND_INDUSTRY"), ("SERVICES_ACTIVITIES", "BUSINESS_CONSULTANCY"), ("SERVICES_ACTIVITIES", "TRADE_FAIRS_AND_EXHIBITIONS")],
+        ["de-hwk-munich"] = [("NACE", "43"), ("POLICY_AREAS", "TRADE_AND_INDUSTRY"), ("PQ_PROFESSIONS", "ELECTRICIAN"), ("PQ_PROFESSIONS", "PLUMBER"), ("SERVICES_ACTIVITIES", "CRAFT_SERVICES")],
+        ["de-medical-berlin"] = [("NACE", "86"), ("POLICY_AREAS", "PUBLIC_HEALTH"), ("PQ_PROFESSIONS", "DOCTOR_OF_MEDICINE"), ("PQ_PROFESSIONS", "PHARMACIST")],
+        ["fr-architects"] = [("NACE", "71"), ("POLICY_AREAS", "CONSTRUCTION_AND_URBAN_PLANNING"), ("PQ_PROFESSIONS", "ARCHITECT")],
+        ["fr-medecins"] = [("NACE", "86"), ("POLICY_AREAS", "PUBLIC_HEALTH"), ("PQ_PROFESSIONS", "DOCTOR_OF_MEDICINE"), ("PQ_PROFESSIONS", "SPECIALIST_DOCTOR")],
+        ["fr-cci-lyon"] = [("POLICY_AREAS", "TRADE_AND_INDUSTRY"), ("SERVICES_ACTIVITIES", "BUSINESS_CONSULTANCY")],
+        ["fr-mairie-nice"] = [("POLICY_AREAS", "TOURISM"), ("SERVICES_ACTIVITIES", "RETAIL_TRADE"), ("SERVICES_ACTIVITIES", "RESTAURANTS_AND_CATERING")],
+        ["pt-engineers"] = [("NACE", "71"), ("POLICY_AREAS", "PROFESSIONAL_REGULATION"), ("PQ_PROFESSIONS", "CIVIL_ENGINEER"), ("PQ_PROFESSIONS", "ELECTRICAL_ENGINEER")],
+        ["pt-medicos"] = [("NACE", "86"), ("POLICY_AREAS", "PUBLIC_HEALTH"), ("PQ_PROFESSIONS", "DOCTOR_OF_MEDICINE")],
+        ["pt-porto"] = [("POLICY_AREAS", "TOURISM"), ("SERVICES_ACTIVITIES", "RESTAURANTS_AND_CATERING"), ("SERVICES_ACTIVITIES", "HOTELS_AND_ACCOMMODATION")],
+        ["pl-nurses-krakow"] = [("NACE", "86"), ("POLICY_AREAS", "PUBLIC_HEALTH"), ("PQ_PROFESSIONS", "NURSE_GENERAL_CARE")],
+        ["pl-architects"] = [("NACE", "71"), ("PQ_PROFESSIONS", "ARCHITECT")],
+        ["it-lombardia"] = [("POLICY_AREAS", "TRADE_AND_INDUSTRY"), ("SERVICES_ACTIVITIES", "TOURISM_SERVICES_AND_TRAVEL_AGENCIES")],
+        ["it-milano"] = [("POLICY_AREAS", "TRADE_AND_INDUSTRY"), ("SERVICES_ACTIVITIES", "RETAIL_TRADE")],
+        ["es-abogados-madrid"] = [("NACE", "69"), ("POLICY_AREAS", "JUSTICE"), ("PQ_PROFESSIONS", "LAWYER")],
+    };
+
     private static (string, Domain.Users.AreaRole)[] R(params (string, Domain.Users.AreaRole)[] roles) => roles;
     private const Domain.Users.AreaRole Handler = Domain.Users.AreaRole.RequestHandler;
     private const Domain.Users.AreaRole Allocator = Domain.Users.AreaRole.Allocator;

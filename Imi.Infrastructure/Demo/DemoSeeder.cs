@@ -82,6 +82,19 @@ public sealed class DemoSeeder(
                 credentials.CreateWithKnownCredentials(db, user, DemoNetwork.Password, DemoNetwork.SecurityCode);
         }
 
+        // Authorities that are set up chose their keywords and went through the checklist.
+        var lists = await db.KeywordLists.Include(l => l.Keywords).ToDictionaryAsync(l => l.Code, cancellationToken);
+        foreach (var d in DemoNetwork.Authorities.Where(d => d.SetUp))
+        {
+            var authority = authorities[d.Key];
+            var actor = new Domain.Access.Actor(Guid.Empty, authority.Id, true, false, []);
+            foreach (var group in (DemoNetwork.Keywords.GetValueOrDefault(d.Key) ?? []).GroupBy(k => k.List))
+                if (lists.TryGetValue(group.Key, out var list) && (list.LegislativeAreaCode is null || authority.HasAccessTo(list.LegislativeAreaCode)))
+                    authority.SetKeywords(actor, list, group.Select(k => k.Code).Where(c => list.Keywords.Any(k => k.Code == c)));
+            foreach (var step in Domain.Setup.SetupSteps.For(authority.IsCoordinator))
+                authority.CompleteSetupStep(actor, step.Number, now.AddDays(-290));
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Demo network loaded: {Authorities} authorities, {Users} users",
             authorities.Count, DemoNetwork.Users.Count);

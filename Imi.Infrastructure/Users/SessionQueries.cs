@@ -19,12 +19,13 @@ public sealed record SessionInfo(
     bool AuthorityNeedsTranslation,
     bool IsLocalDataAdministrator,
     bool IsTranslator,
-    IReadOnlyList<AreaRolesInfo> Areas);
+    IReadOnlyList<AreaRolesInfo> Areas,
+    bool SetupComplete = true);
 
 /// <summary>A user's roles in one legislative area of its authority ("basic user" when no other).</summary>
 public sealed record AreaRolesInfo(string AreaCode, string AreaName, IReadOnlyList<AreaRole> Roles);
 
-public sealed class SessionQueries(IDbContextFactory<ImiDbContext> contexts)
+public sealed class SessionQueries(IDbContextFactory<ImiDbContext> contexts, Setup.SetupViewBuilder setup)
 {
     public async Task<SessionInfo?> GetAsync(Guid userId, CancellationToken cancellationToken = default)
     {
@@ -42,11 +43,13 @@ public sealed class SessionQueries(IDbContextFactory<ImiDbContext> contexts)
             ? authority.InformalTitle
             : authority.Translations.FirstOrDefault(t => t.LanguageCode == language)?.InformalTitle ?? authority.InformalTitle;
 
+        var checklist = await setup.BuildAsync(db, Imi.Domain.Access.Actor.Of(user), language, cancellationToken);
         return new SessionInfo(
             user.Id, user.Username, user.DisplayName, language,
             authority.Id, title, authority.CountryCode, country.EnglishName, authority.CoordinatorType,
             authority.NeedsTranslation, user.IsLocalDataAdministrator, user.IsTranslator,
             areas.OrderBy(a => a.Code).Select(a => new AreaRolesInfo(a.Code, a.NameIn(language),
-                user.AreaRoles.Where(r => r.LegislativeAreaCode == a.Code).Select(r => r.Role).Order().ToList())).ToList());
+                user.AreaRoles.Where(r => r.LegislativeAreaCode == a.Code).Select(r => r.Role).Order().ToList())).ToList(),
+            checklist.IsComplete);
     }
 }

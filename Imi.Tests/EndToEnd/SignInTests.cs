@@ -22,7 +22,7 @@ public class SignInTests(PortalServer server) : IClassFixture<PortalServer>
         await SignInJourney.EnterSecurityCodeDigitsAsync(page, DemoNetwork.SecurityCode);
         await page.WaitForCircuitAsync();
 
-        Assert.Contains("Welcome, Aoife Byrne", await page.TextContentAsync("h1"));
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Welcome, Aoife Byrne");
         await Assertions.Expect(page.Locator("[data-testid=shell-user]")).ToContainTextAsync("Professional body for admission of barristers");
         await Assertions.Expect(page.Locator("[data-testid=home-roles]")).ToContainTextAsync("request handler");
         await page.AssertAccessibleAsync();
@@ -51,7 +51,7 @@ public class SignInTests(PortalServer server) : IClassFixture<PortalServer>
 
         await SignInJourney.EnterSecurityCodeDigitsAsync(page, DemoNetwork.SecurityCode);
         await page.WaitForCircuitAsync();
-        Assert.Contains("Welcome, Lena Hoffmann", await page.TextContentAsync("h1"));
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Welcome, Lena Hoffmann");
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public class SignInTests(PortalServer server) : IClassFixture<PortalServer>
         await page.FillAsync("#confirm-code", "135792468024");
         await page.ClickAsync("[data-testid=credentials-submit]");
         await page.WaitForCircuitAsync();
-        Assert.Contains("Welcome, Aisling Kennedy", await page.TextContentAsync("h1"));
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Welcome, Aisling Kennedy");
 
         // The temporary password is spent; the new password and code work.
         await page.ClickAsync("[data-testid=sign-out]");
@@ -107,7 +107,7 @@ public class SignInTests(PortalServer server) : IClassFixture<PortalServer>
         await SignInJourney.EnterPasswordAsync(page, DemoNetwork.NewFirstUsername, temporary);
         await Assertions.Expect(page.Locator("[data-testid=sign-in-error]")).ToContainTextAsync("not right");
         await SignInJourney.SignInAsync(page, DemoNetwork.NewFirstUsername, "Dental-Council-2026", "135792468024");
-        Assert.Contains("Welcome, Aisling Kennedy", await page.TextContentAsync("h1"));
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Welcome, Aisling Kennedy");
     }
 
     [Fact]

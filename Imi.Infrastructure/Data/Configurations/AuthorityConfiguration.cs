@@ -67,7 +67,7 @@ internal sealed class AuthorityConfiguration : IEntityTypeConfiguration<Authorit
             t.WithOwner().HasForeignKey("AuthorityId");
             t.HasKey("AuthorityId", nameof(AuthorityKeyword.ListCode), nameof(AuthorityKeyword.KeywordCode));
             t.Property(x => x.ListCode).HasMaxLength(40);
-            t.Property(x => x.KeywordCode).HasMaxLength(40);
+            t.Property(x => x.KeywordCode).HasMaxLength(Keyword.CodeMaxLength);
             t.HasOne<Keyword>().WithMany().HasForeignKey(x => new { x.ListCode, x.KeywordCode }).OnDelete(DeleteBehavior.Restrict);
             // Search by keyword (issue 4): which authorities chose this keyword.
             t.HasIndex(x => new { x.ListCode, x.KeywordCode });

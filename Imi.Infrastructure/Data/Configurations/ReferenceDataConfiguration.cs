@@ -55,8 +55,8 @@ internal sealed class KeywordConfiguration : IEntityTypeConfiguration<Keyword>
     public void Configure(EntityTypeBuilder<Keyword> b)
     {
         b.HasKey(k => new { k.ListCode, k.Code });
-        b.Property(k => k.Code).HasMaxLength(40);
-        b.Property(k => k.ParentCode).HasMaxLength(40);
+        b.Property(k => k.Code).HasMaxLength(Keyword.CodeMaxLength);
+        b.Property(k => k.ParentCode).HasMaxLength(Keyword.CodeMaxLength);
         b.Property(k => k.Labels).HasJsonConversion();
     }
 }

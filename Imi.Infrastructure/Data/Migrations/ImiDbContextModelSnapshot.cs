@@ -196,8 +196,8 @@ namespace Imi.Infrastructure.Data.Migrations
                         .HasColumnName("list_code");
 
                     b.Property<string>("Code")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
                         .HasColumnName("code");
 
                     b.Property<string>("Labels")
@@ -206,8 +206,8 @@ namespace Imi.Infrastructure.Data.Migrations
                         .HasColumnName("labels");
 
                     b.Property<string>("ParentCode")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
                         .HasColumnName("parent_code");
 
                     b.HasKey("ListCode", "Code")
@@ -843,8 +843,8 @@ namespace Imi.Infrastructure.Data.Migrations
                                 .HasColumnName("list_code");
 
                             b1.Property<string>("KeywordCode")
-                                .HasMaxLength(40)
-                                .HasColumnType("character varying(40)")
+                                .HasMaxLength(80)
+                                .HasColumnType("character varying(80)")
                                 .HasColumnName("keyword_code");
 
                             b1.HasKey("AuthorityId", "ListCode", "KeywordCode")

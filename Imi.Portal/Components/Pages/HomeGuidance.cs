@@ -7,7 +7,7 @@ namespace Imi.Portal.Components.Pages;
 /// <summary>What the home page suggests to a user, from their roles. Later features add their own steps here.</summary>
 public static class HomeGuidance
 {
-    public sealed record Step(string Title, string Text, string Icon);
+    public sealed record Step(string Title, string Text, string Icon, string? Href = null);
 
     public static string RoleName(AreaRole role) => role switch
     {
@@ -21,6 +21,15 @@ public static class HomeGuidance
     public static IReadOnlyList<Step> For(SessionInfo user)
     {
         var steps = new List<Step>();
+        if (!user.SetupComplete)
+            steps.Add(user.IsLocalDataAdministrator
+                ? new("Set up your authority",
+                    "Follow the guide's checklist, steps 1 to " + (user.CoordinatorType == Imi.Domain.Authorities.CoordinatorType.None ? "12" : "15") +
+                    ", so that authorities abroad can find you and your colleagues can work in IMI.",
+                    Icons.Material.Outlined.Checklist, "setup")
+                : new("Your authority is being set up",
+                    "Your local data administrator is going through the setup checklist; you can follow it.",
+                    Icons.Material.Outlined.Checklist, "setup"));
         if (user.IsLocalDataAdministrator)
             steps.Add(new("Keep your authority's information right",
                 "As local data administrator you keep your authority's profile, users and links up to date, and reset your colleagues' passwords.",

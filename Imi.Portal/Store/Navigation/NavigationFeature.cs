@@ -14,6 +14,7 @@ public sealed record NavigationState
 {
     public IReadOnlyList<NavItem> Items { get; init; } = [];
     public bool ShowDevelopmentInbox { get; init; }
+    public Imi.Infrastructure.Users.SessionInfo? User { get; init; }
 }
 
 public sealed record ConfigureNavigationAction(bool ShowDevelopmentInbox);
@@ -25,11 +26,19 @@ public static class NavigationReducers
         Build(state with { ShowDevelopmentInbox = action.ShowDevelopmentInbox });
 
     [ReducerMethod]
-    public static NavigationState Reduce(NavigationState state, SessionLoadedAction _) => Build(state);
+    public static NavigationState Reduce(NavigationState state, SessionLoadedAction action) => Build(state with { User = action.User });
 
     private static NavigationState Build(NavigationState state)
     {
-        var items = new List<NavItem> { new("Home", "", MudBlazor.Icons.Material.Outlined.Home, Exact: true) };
+        var items = new List<NavItem>
+        {
+            new("Home", "", MudBlazor.Icons.Material.Outlined.Home, Exact: true),
+            new("Setup", "setup", MudBlazor.Icons.Material.Outlined.Checklist),
+        };
+        if (state.User?.IsLocalDataAdministrator == true)
+            items.Add(new NavItem("Users", "administration/users", MudBlazor.Icons.Material.Outlined.People));
+        if (state.User?.Areas.Any(a => a.Roles.Contains(Imi.Domain.Users.AreaRole.DataAdministrator)) == true)
+            items.Add(new NavItem("Coordinated authorities", "coordination/authorities", MudBlazor.Icons.Material.Outlined.AccountTree));
         if (state.ShowDevelopmentInbox)
             items.Add(new NavItem("Local inbox", "dev/inbox", MudBlazor.Icons.Material.Outlined.Inbox));
         return state with { Items = items };

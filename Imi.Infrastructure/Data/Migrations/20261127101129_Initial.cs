@@ -139,6 +139,7 @@ namespace Imi.Infrastructure.Data.Migrations
                     coordinator_id = table.Column<Guid>(type: "uuid", nullable: true),
                     email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
                     registered_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    planned_additional_users = table.Column<int>(type: "integer", nullable: true),
                     languages_understood = table.Column<List<string>>(type: "text[]", nullable: false),
                     contact_city = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     contact_phone = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
@@ -217,7 +218,11 @@ namespace Imi.Infrastructure.Data.Migrations
                 {
                     legislative_area_code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     authority_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    allocation_enabled = table.Column<bool>(type: "boolean", nullable: false)
+                    department = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    allocation_enabled = table.Column<bool>(type: "boolean", nullable: false),
+                    referral = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    approves_requests = table.Column<bool>(type: "boolean", nullable: false),
+                    approves_replies = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -287,6 +292,27 @@ namespace Imi.Infrastructure.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "authority_setup_steps",
+                columns: table => new
+                {
+                    step = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    authority_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    completed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    completed_by = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_authority_setup_steps", x => new { x.authority_id, x.step });
+                    table.ForeignKey(
+                        name: "fk_authority_setup_steps_authorities_authority_id",
+                        column: x => x.authority_id,
+                        principalTable: "authorities",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "authority_translations",
                 columns: table => new
                 {
@@ -348,8 +374,8 @@ namespace Imi.Infrastructure.Data.Migrations
                 columns: table => new
                 {
                     list_code = table.Column<string>(type: "character varying(40)", nullable: false),
-                    code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    parent_code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    code = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    parent_code = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: true),
                     labels = table.Column<string>(type: "jsonb", nullable: false)
                 },
                 constraints: table =>
@@ -422,6 +448,31 @@ namespace Imi.Infrastructure.Data.Migrations
                         principalTable: "users",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "authority_keywords",
+                columns: table => new
+                {
+                    list_code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    keyword_code = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    authority_id = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_authority_keywords", x => new { x.authority_id, x.list_code, x.keyword_code });
+                    table.ForeignKey(
+                        name: "fk_authority_keywords_authorities_authority_id",
+                        column: x => x.authority_id,
+                        principalTable: "authorities",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_authority_keywords_keywords_list_code_keyword_code",
+                        columns: x => new { x.list_code, x.keyword_code },
+                        principalTable: "keywords",
+                        principalColumns: new[] { "list_code", "code" },
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -527,6 +578,11 @@ namespace Imi.Infrastructure.Data.Migrations
                 column: "legislative_area_code");
 
             migrationBuilder.CreateIndex(
+                name: "ix_authority_keywords_list_code_keyword_code",
+                table: "authority_keywords",
+                columns: new[] { "list_code", "keyword_code" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_authority_links_linked_authority_id",
                 table: "authority_links",
                 column: "linked_authority_id");
@@ -607,19 +663,22 @@ namespace Imi.Infrastructure.Data.Migrations
                 name: "authority_areas");
 
             migrationBuilder.DropTable(
+                name: "authority_keywords");
+
+            migrationBuilder.DropTable(
                 name: "authority_links");
 
             migrationBuilder.DropTable(
                 name: "authority_request_coordinators");
 
             migrationBuilder.DropTable(
+                name: "authority_setup_steps");
+
+            migrationBuilder.DropTable(
                 name: "authority_translations");
 
             migrationBuilder.DropTable(
                 name: "data_protection_keys");
-
-            migrationBuilder.DropTable(
-                name: "keywords");
 
             migrationBuilder.DropTable(
                 name: "outbox_messages");
@@ -640,16 +699,19 @@ namespace Imi.Infrastructure.Data.Migrations
                 name: "accounts");
 
             migrationBuilder.DropTable(
-                name: "keyword_lists");
+                name: "keywords");
 
             migrationBuilder.DropTable(
                 name: "users");
 
             migrationBuilder.DropTable(
-                name: "legislative_areas");
+                name: "keyword_lists");
 
             migrationBuilder.DropTable(
                 name: "authorities");
+
+            migrationBuilder.DropTable(
+                name: "legislative_areas");
 
             migrationBuilder.DropTable(
                 name: "countries");

@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Imi.Infrastructure.Data.Migrations
 {
     [DbContext(typeof(ImiDbContext))]
-    [Migration("20261127100529_SetupWizard")]
-    partial class SetupWizard
+    [Migration("20261127101129_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -199,8 +199,8 @@ namespace Imi.Infrastructure.Data.Migrations
                         .HasColumnName("list_code");
 
                     b.Property<string>("Code")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
                         .HasColumnName("code");
 
                     b.Property<string>("Labels")
@@ -209,8 +209,8 @@ namespace Imi.Infrastructure.Data.Migrations
                         .HasColumnName("labels");
 
                     b.Property<string>("ParentCode")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
                         .HasColumnName("parent_code");
 
                     b.HasKey("ListCode", "Code")
@@ -846,8 +846,8 @@ namespace Imi.Infrastructure.Data.Migrations
                                 .HasColumnName("list_code");
 
                             b1.Property<string>("KeywordCode")
-                                .HasMaxLength(40)
-                                .HasColumnType("character varying(40)")
+                                .HasMaxLength(80)
+                                .HasColumnType("character varying(80)")
                                 .HasColumnName("keyword_code");
 
                             b1.HasKey("AuthorityId", "ListCode", "KeywordCode")

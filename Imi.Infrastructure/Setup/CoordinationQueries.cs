@@ -1,0 +1,31 @@
+using Imi.Domain.Users;
+using Imi.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Imi.Infrastructure.Setup;
+
+public sealed record CoordinatedAuthority(Guid Id, string InformalTitle, string OfficialTitle, IReadOnlyList<CoordinatedAdministrator> LocalDataAdministrators);
+
+public sealed record CoordinatedAdministrator(Guid UserId, string DisplayName, string Email, bool IsBlocked);
+
+/// <summary>For a coordinator's data administrators: the authorities it registered or validated, and their local data administrators.</summary>
+public sealed class CoordinationQueries(IDbContextFactory<ImiDbContext> contexts, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<CoordinatedAuthority>> GetAsync(Guid actorUserId, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var (user, _) = await ActorLoader.LoadAsync(db, actorUserId, ct);
+        if (!user.HasAnywhere(AreaRole.DataAdministrator))
+            return [];
+        var authorities = await db.Authorities.AsNoTracking().Where(a => a.CoordinatorId == user.AuthorityId)
+            .OrderBy(a => a.InformalTitle).ToListAsync(ct);
+        var ids = authorities.Select(a => a.Id).ToList();
+        var admins = await db.DomainUsers.AsNoTracking().Where(u => ids.Contains(u.AuthorityId) && u.IsLocalDataAdministrator).ToListAsync(ct);
+        var adminIds = admins.Select(a => a.Id).ToList();
+        var now = clock.GetUtcNow();
+        var blocked = await db.Users.AsNoTracking().Where(a => adminIds.Contains(a.Id) && a.LockoutEnd > now).Select(a => a.Id).ToListAsync(ct);
+        return authorities.Select(a => new CoordinatedAuthority(a.Id, a.InformalTitle, a.OfficialTitle,
+            admins.Where(u => u.AuthorityId == a.Id).OrderBy(u => u.FamilyName)
+                .Select(u => new CoordinatedAdministrator(u.Id, u.DisplayName, u.Email, blocked.Contains(u.Id))).ToList())).ToList();
+    }
+}
