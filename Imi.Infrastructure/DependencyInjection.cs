@@ -26,7 +26,11 @@ public static class DependencyInjection
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddDbContextFactory<ImiDbContext>(o => o
-            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("ef_migrations_history"))
+            .UseNpgsql(connectionString, npgsql => npgsql
+                // An authority owns several collections (translations, areas, keywords, steps...):
+                // one query each, not one join multiplying them all.
+                .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)
+                .MigrationsHistoryTable("ef_migrations_history"))
             .UseSnakeCaseNamingConvention());
         services.TryAddScoped(sp => sp.GetRequiredService<IDbContextFactory<ImiDbContext>>().CreateDbContext());
 

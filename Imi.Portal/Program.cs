@@ -5,7 +5,10 @@ builder.AddImiPortal();
 
 var app = builder.Build();
 if (!await app.InitializeDatabaseAsync())
+{
+    await app.DisposeAsync(); // flushes the log, so the reason is printed before the process ends
     return 1;
+}
 app.UseImiPortal();
 await app.RunAsync();
 return 0;

@@ -7,7 +7,11 @@ namespace Imi.Infrastructure.Data;
 internal sealed class DesignTimeContextFactory : IDesignTimeDbContextFactory<ImiDbContext>
 {
     public ImiDbContext CreateDbContext(string[] args) => new(new DbContextOptionsBuilder<ImiDbContext>()
-        .UseNpgsql("Host=127.0.0.1;Database=imi_design", npgsql => npgsql.MigrationsHistoryTable("ef_migrations_history"))
+        .UseNpgsql("Host=127.0.0.1;Database=imi_design", npgsql => npgsql
+                // An authority owns several collections (translations, areas, keywords, steps...):
+                // one query each, not one join multiplying them all.
+                .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)
+                .MigrationsHistoryTable("ef_migrations_history"))
         .UseSnakeCaseNamingConvention()
         .Options);
 }
