@@ -52,6 +52,12 @@ public class PortalServer : IAsyncLifetime
         _factory.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, port));
         _factory.StartServer();
         BaseAddress = new Uri($"http://127.0.0.1:{port}/");
+
+        // Ready before the first test: the first request creates the Data Protection key ring
+        // (cookies, antiforgery) and compiles the pages; a browser test should not race that.
+        using var client = CreateClient();
+        (await client.GetAsync("account/sign-in")).EnsureSuccessStatusCode();
+        (await client.GetAsync("health")).EnsureSuccessStatusCode();
     }
 
     public HttpClient CreateClient() => new() { BaseAddress = BaseAddress };

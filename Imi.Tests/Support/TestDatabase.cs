@@ -67,7 +67,10 @@ public static class TestDatabase
         }
     }
 
-    /// <summary>Databases left by an earlier, interrupted run.</summary>
+    /// <summary>
+    /// Databases left by an earlier, interrupted run. Without FORCE: a database still in use
+    /// belongs to a run going on beside this one, and stays.
+    /// </summary>
     private static async Task DropLeftoversAsync()
     {
         await using var connection = new NpgsqlConnection(ConnectionStringFor("postgres"));
@@ -77,9 +80,17 @@ public static class TestDatabase
         await using (var reader = await list.ExecuteReaderAsync())
             while (await reader.ReadAsync())
                 names.Add(reader.GetString(0));
-        foreach (var name in names)
-            await using (var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection))
+        foreach (var name in names.Where(n => !n.Contains(RunId)))
+        {
+            try
+            {
+                await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\"", connection);
                 await drop.ExecuteNonQueryAsync();
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ObjectInUse)
+            {
+            }
+        }
     }
 
     private static async Task ExecuteAsync(string sql)
