@@ -70,6 +70,7 @@ public static class DependencyInjection
         services.AddSingleton<Setup.SetupViewBuilder>();
         services.AddScoped<Setup.SetupService>();
         services.AddSingleton<Setup.CoordinationQueries>();
+        services.AddSingleton<Search.AuthoritySearch>();
         services.AddSingleton<Users.SessionQueries>();
         services.AddSingleton<OutboxSender>();
 

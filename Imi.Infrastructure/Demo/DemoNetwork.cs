@@ -143,6 +143,28 @@ public static class DemoNetwork
             AuthorityLevel.Local, CoordinatorType.None, "es-nimic", [PQ], "imi@icam.demo.es", "Madrid"),
     ];
 
+    /// <summary>Translations done by the Commission's translators (beyond the English ones above).</summary>
+    public static IReadOnlyDictionary<string, (string Language, string Title, string Profile)[]> Translations { get; } =
+        new Dictionary<string, (string, string, string)[]>
+        {
+            ["de-architects-by"] =
+            [
+                ("pt", "Câmara regional dos arquitetos da Baviera",
+                    "Mantém o registo dos arquitetos na Baviera, verifica as qualificações estrangeiras de arquitetos e urbanistas e supervisiona os deveres profissionais."),
+                ("fr", "Chambre régionale des architectes de Bavière",
+                    "Tient le tableau des architectes en Bavière, vérifie les qualifications étrangères des architectes et urbanistes et veille aux devoirs professionnels."),
+            ],
+            ["de-medical-berlin"] =
+            [
+                ("pt", "Autoridade de autorização de médicos em Berlim", "Concede a autorização de exercício a médicos, dentistas e farmacêuticos em Berlim."),
+            ],
+            ["ie-kings-inns"] =
+            [
+                ("de", "Berufsorganisation für die Zulassung von Barristern", "Bildet Barrister aus und lässt sie in Irland zum Beruf zu."),
+                ("pt", "Organismo profissional de admissão de advogados (barristers)", "Forma e admite barristers à profissão na Irlanda."),
+            ],
+        };
+
     /// <summary>The keywords each set-up demo authority chose (list code, keyword code).</summary>
     public static IReadOnlyDictionary<string, (string List, string Code)[]> Keywords { get; } = new Dictionary<string, (string, string)[]>
     {

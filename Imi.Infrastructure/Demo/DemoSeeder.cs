@@ -55,6 +55,8 @@ public sealed class DemoSeeder(
                 authority.SetTranslation("en", d.EnglishTitle, d.EnglishProfile, TranslationSource.Human);
                 authority.MarkTranslated();
             }
+            foreach (var (language, title, profile) in DemoNetwork.Translations.GetValueOrDefault(d.Key) ?? [])
+                authority.SetTranslation(language, title, profile, TranslationSource.Human);
             if (d.CoordinatedBy is not null)
             {
                 var coordinator = authorities[d.CoordinatedBy];

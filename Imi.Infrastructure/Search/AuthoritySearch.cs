@@ -1,0 +1,177 @@
+using Imi.Domain.Authorities;
+using Imi.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Imi.Infrastructure.Search;
+
+/// <summary>What the searcher asked for. Every filter is optional.</summary>
+public sealed record SearchQuery(
+    string? Text,
+    string ReaderLanguage,
+    string? CountryCode = null,
+    AuthorityLevel? Level = null,
+    string? LegislativeAreaCode = null,
+    string? KeywordListCode = null,
+    string? KeywordCode = null,
+    bool CoordinatorsOnly = false,
+    int Page = 1,
+    int PageSize = 20)
+{
+    /// <summary>Shorter texts match too much to be worth a search of their own (a filter still lists).</summary>
+    public const int MinimumTextLength = 3;
+
+    public bool HasFilter => CountryCode is not null || Level is not null || LegislativeAreaCode is not null
+                             || KeywordCode is not null || CoordinatorsOnly;
+}
+
+/// <summary>One authority found, as the results list shows it to the reader.</summary>
+public sealed record SearchHit(
+    Guid AuthorityId,
+    string InformalTitle,
+    string TitleLanguage,
+    bool TitleIsMachineTranslation,
+    string OriginalInformalTitle,
+    string OriginalLanguage,
+    string OfficialTitle,
+    string CountryCode,
+    AuthorityLevel Level,
+    CoordinatorType CoordinatorType,
+    IReadOnlyList<string> LanguagesUnderstood,
+    string? ProfileSnippet,
+    double Score);
+
+public sealed record SearchResult(IReadOnlyList<SearchHit> Hits, int Total, string? Notice);
+
+/// <summary>
+/// The multilingual authority search: full-text over informal titles, official titles and
+/// profiles in every language they exist in (accents and case ignored; stemmed in the reader's
+/// language where PostgreSQL has a stemmer), typo-tolerant trigram matching, and keywords whose
+/// label in any language matches. Only validated authorities are found.
+/// </summary>
+public sealed class AuthoritySearch(IDbContextFactory<ImiDbContext> contexts)
+{
+    private const int SnippetLength = 220;
+
+    public async Task<SearchResult> SearchAsync(SearchQuery query, CancellationToken cancellationToken = default)
+    {
+        var text = (query.Text ?? "").Trim();
+        if (text.Length > 200)
+            text = text[..200];
+        var hasText = text.Length >= SearchQuery.MinimumTextLength;
+        if (!hasText && !query.HasFilter)
+            return new SearchResult([], 0, text.Length == 0
+                ? "Type what the authority does, in any EU language, or choose a filter."
+                : $"Type at least {SearchQuery.MinimumTextLength} letters, or choose a filter.");
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var threshold = new NpgsqlCommand("SET LOCAL pg_trgm.word_similarity_threshold = 0.5", connection, transaction))
+            await threshold.ExecuteNonQueryAsync(cancellationToken);
+
+        await using var command = new NpgsqlCommand(hasText ? TextSql : FilterOnlySql, connection, transaction);
+        command.Parameters.AddWithValue("q", text);
+        command.Parameters.AddWithValue("lang", query.ReaderLanguage);
+        command.Parameters.AddWithValue("country", (object?)query.CountryCode ?? DBNull.Value);
+        command.Parameters.AddWithValue("level", (object?)query.Level?.ToString() ?? DBNull.Value);
+        command.Parameters.AddWithValue("area", (object?)query.LegislativeAreaCode ?? DBNull.Value);
+        command.Parameters.AddWithValue("kwlist", (object?)query.KeywordListCode ?? DBNull.Value);
+        command.Parameters.AddWithValue("kwcode", (object?)query.KeywordCode ?? DBNull.Value);
+        command.Parameters.AddWithValue("coordinators", query.CoordinatorsOnly);
+        command.Parameters.AddWithValue("limit", Math.Clamp(query.PageSize, 1, 100));
+        command.Parameters.AddWithValue("offset", (Math.Max(query.Page, 1) - 1) * Math.Clamp(query.PageSize, 1, 100));
+
+        var hits = new List<SearchHit>();
+        var total = 0;
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                total = (int)reader.GetInt64(reader.GetOrdinal("total"));
+                var profile = reader.IsDBNull(reader.GetOrdinal("profile")) ? null : reader.GetString(reader.GetOrdinal("profile"));
+                hits.Add(new SearchHit(
+                    reader.GetGuid(reader.GetOrdinal("id")),
+                    reader.GetString(reader.GetOrdinal("title")),
+                    reader.GetString(reader.GetOrdinal("title_language")),
+                    reader.GetString(reader.GetOrdinal("title_source")) == nameof(TranslationSource.Machine),
+                    reader.GetString(reader.GetOrdinal("original_title")),
+                    reader.GetString(reader.GetOrdinal("original_language")),
+                    reader.GetString(reader.GetOrdinal("official_title")),
+                    reader.GetString(reader.GetOrdinal("country_code")),
+                    Enum.Parse<AuthorityLevel>(reader.GetString(reader.GetOrdinal("level"))),
+                    Enum.Parse<CoordinatorType>(reader.GetString(reader.GetOrdinal("coordinator_type"))),
+                    reader.GetFieldValue<string[]>(reader.GetOrdinal("languages_understood")),
+                    profile is null ? null : Snippet(profile),
+                    reader.GetDouble(reader.GetOrdinal("score"))));
+            }
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return new SearchResult(hits, total, hits.Count == 0 ? "No authority matches. Try other words, another language, or fewer filters." : null);
+    }
+
+    private static string Snippet(string profile) =>
+        profile.Length <= SnippetLength ? profile : profile[..profile.LastIndexOf(' ', SnippetLength)] + " …";
+
+    // The filters and the reader's view of each authority, shared by both queries.
+    private const string Filters = """
+        a.status = 'Validated'
+        AND (@country::text IS NULL OR a.country_code = @country)
+        AND (@level::text IS NULL OR a.level = @level)
+        AND (NOT @coordinators OR a.coordinator_type <> 'None')
+        AND (@area::text IS NULL OR EXISTS (SELECT 1 FROM authority_areas x WHERE x.authority_id = a.id AND x.legislative_area_code = @area))
+        AND (@kwcode::text IS NULL OR EXISTS (SELECT 1 FROM authority_keywords x
+                                              WHERE x.authority_id = a.id AND x.list_code = @kwlist AND x.keyword_code = @kwcode))
+        """;
+
+    private const string Projection = """
+        SELECT a.id, coalesce(t.informal_title, o.informal_title) AS title,
+               coalesce(t.language_code, o.language_code) AS title_language,
+               coalesce(t.source, 'Original') AS title_source,
+               o.informal_title AS original_title, o.language_code AS original_language,
+               a.official_title, a.country_code, a.level, a.coordinator_type, a.languages_understood,
+               coalesce(t.short_profile, o.short_profile) AS profile,
+               r.score, count(*) OVER () AS total
+        """;
+
+    private const string ReaderJoins = """
+        JOIN authority_search o ON o.authority_id = a.id AND o.is_original
+        LEFT JOIN authority_search t ON t.authority_id = a.id AND t.language_code = @lang AND NOT t.is_original
+        """;
+
+    private const string TextSql = $"""
+        WITH folded AS (SELECT imi_fold(@q) AS f, plainto_tsquery('simple', imi_fold(@q)) AS words,
+                               plainto_tsquery(imi_ts_config(@lang), @q) AS stems),
+        keyword_hits AS (
+            SELECT k.list_code, k.code FROM keywords k, folded
+            WHERE EXISTS (SELECT 1 FROM jsonb_each_text(k.labels) l WHERE imi_fold(l.value) LIKE '%' || folded.f || '%')
+            LIMIT 100),
+        hits AS (
+            SELECT s.authority_id,
+                   ts_rank(s.words, folded.words) + ts_rank(s.stems, folded.stems)
+                     + 2 * word_similarity(folded.f, s.folded_title) + word_similarity(folded.f, s.folded_text) AS score
+            FROM authority_search s, folded
+            WHERE s.words @@ folded.words OR s.stems @@ folded.stems OR folded.f <% s.folded_text
+            UNION ALL
+            SELECT x.authority_id, 0.8::real FROM authority_keywords x JOIN keyword_hits k ON k.list_code = x.list_code AND k.code = x.keyword_code),
+        ranked AS (SELECT authority_id, (max(score) + 0.1 * (count(*) - 1))::double precision AS score FROM hits GROUP BY authority_id)
+        {Projection}
+        FROM ranked r
+        JOIN authorities a ON a.id = r.authority_id
+        {ReaderJoins}
+        WHERE {Filters}
+        ORDER BY r.score DESC, a.informal_title
+        LIMIT @limit OFFSET @offset
+        """;
+
+    private const string FilterOnlySql = $"""
+        WITH r AS (SELECT 0.0::double precision AS score)
+        {Projection}
+        FROM authorities a CROSS JOIN r
+        {ReaderJoins}
+        WHERE {Filters}
+        ORDER BY a.informal_title
+        LIMIT @limit OFFSET @offset
+        """;
+}
