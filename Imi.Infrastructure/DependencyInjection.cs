@@ -71,6 +71,7 @@ public static class DependencyInjection
         services.AddScoped<Setup.SetupService>();
         services.AddSingleton<Setup.CoordinationQueries>();
         services.AddSingleton<Search.AuthoritySearch>();
+        services.AddSingleton<Search.AuthorityDirectory>();
         services.AddSingleton<Users.SessionQueries>();
         services.AddSingleton<OutboxSender>();
 

@@ -62,7 +62,7 @@ public class SetupWizardTests(PortalServer server) : IClassFixture<PortalServer>
         await FirstSignInAsync(page, DemoNetwork.NewFirstUsername, await TemporaryPasswordForAsync(email), "Dental-Council-2026", "975318642086");
 
         // The home page leads to the set-up while it is not finished.
-        await page.ClickAsync("[data-testid=home-step-link]");
+        await page.ClickAsync("[data-testid=home-link-setup]");
         await page.WaitForURLAsync(new Regex("/setup$"));
         await Assertions.Expect(page.Locator("[data-testid=checklist-step-1]")).ToHaveAttributeAsync("data-state", "NotYet");
         await page.AssertAccessibleAsync();

@@ -57,9 +57,9 @@ public static class HomeGuidance
                     "As referral handler you help settle disagreements between authorities you coordinate and their counterparts abroad.",
                     Icons.Material.Outlined.Gavel));
         }
-        steps.Add(new("Find authorities and follow your authority's exchanges",
-            "Every user can search for competent authorities and see an overview of the requests of the authority.",
-            Icons.Material.Outlined.Search));
+        steps.Add(new("Find an authority",
+            "Search for competent authorities in every EEA country, in your own language.",
+            Icons.Material.Outlined.Search, "search"));
         return steps;
     }
 }

@@ -33,6 +33,7 @@ public static class NavigationReducers
         var items = new List<NavItem>
         {
             new("Home", "", MudBlazor.Icons.Material.Outlined.Home, Exact: true),
+            new("Find an authority", "search", MudBlazor.Icons.Material.Outlined.Search),
             new("Setup", "setup", MudBlazor.Icons.Material.Outlined.Checklist),
         };
         if (state.User?.IsLocalDataAdministrator == true)
