@@ -145,7 +145,7 @@ public sealed class AuthoritySearch(IDbContextFactory<ImiDbContext> contexts)
                                plainto_tsquery(imi_ts_config(@lang), @q) AS stems),
         keyword_hits AS (
             SELECT k.list_code, k.code FROM keywords k, folded
-            WHERE EXISTS (SELECT 1 FROM jsonb_each_text(k.labels) l WHERE imi_fold(l.value) LIKE '%' || folded.f || '%')
+            WHERE k.folded_labels LIKE '%' || folded.f || '%'
             LIMIT 100),
         hits AS (
             SELECT s.authority_id,

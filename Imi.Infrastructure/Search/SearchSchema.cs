@@ -26,6 +26,10 @@ internal static class SearchSchema
                 WHEN 'no' THEN 'norwegian' WHEN 'pt' THEN 'portuguese' WHEN 'ro' THEN 'romanian' WHEN 'sv' THEN 'swedish'
                 ELSE 'simple' END)::regconfig $$;
 
+        -- Keyword labels of every language, folded, for matching search words against keywords.
+        ALTER TABLE keywords ADD COLUMN folded_labels text GENERATED ALWAYS AS (imi_fold(labels::text)) STORED;
+        CREATE INDEX ix_keywords_folded_labels ON keywords USING gin (folded_labels gin_trgm_ops);
+
         CREATE TABLE authority_search (
             authority_id uuid NOT NULL REFERENCES authorities (id) ON DELETE CASCADE,
             language_code varchar(2) NOT NULL,
@@ -43,27 +47,35 @@ internal static class SearchSchema
         CREATE INDEX ix_authority_search_stems ON authority_search USING gin (stems);
         CREATE INDEX ix_authority_search_trgm ON authority_search USING gin (folded_text gin_trgm_ops);
 
-        CREATE OR REPLACE FUNCTION imi_index_authority(target uuid) RETURNS void LANGUAGE sql AS $$
-            DELETE FROM authority_search WHERE authority_id = target;
-            INSERT INTO authority_search (authority_id, language_code, is_original, source, informal_title, short_profile,
-                                          folded_title, folded_text, words, stems)
+        -- What the index holds for every authority: its original text and each translation.
+        CREATE VIEW authority_search_source AS
             SELECT t.authority_id, t.language_code, t.is_original, t.source, t.informal_title, t.short_profile,
-                   imi_fold(t.informal_title),
-                   imi_fold(t.informal_title || ' ' || coalesce(t.short_profile, '') || ' ' || t.official_title),
+                   imi_fold(t.informal_title) AS folded_title,
+                   imi_fold(t.informal_title || ' ' || coalesce(t.short_profile, '') || ' ' || t.official_title) AS folded_text,
                    setweight(to_tsvector('simple', imi_fold(t.informal_title)), 'A')
                        || setweight(to_tsvector('simple', imi_fold(t.official_title)), 'B')
-                       || setweight(to_tsvector('simple', imi_fold(coalesce(t.short_profile, ''))), 'C'),
+                       || setweight(to_tsvector('simple', imi_fold(coalesce(t.short_profile, ''))), 'C') AS words,
                    setweight(to_tsvector(imi_ts_config(t.language_code), t.informal_title), 'A')
-                       || setweight(to_tsvector(imi_ts_config(t.language_code), coalesce(t.short_profile, '')), 'C')
+                       || setweight(to_tsvector(imi_ts_config(t.language_code), coalesce(t.short_profile, '')), 'C') AS stems
             FROM (
                 SELECT a.id AS authority_id, a.original_language_code AS language_code, true AS is_original, 'Original' AS source,
                        a.informal_title, a.short_profile, a.official_title
-                FROM authorities a WHERE a.id = target
+                FROM authorities a
                 UNION ALL
                 SELECT tr.authority_id, tr.language_code, false, tr.source, tr.informal_title, tr.short_profile, a.official_title
                 FROM authority_translations tr JOIN authorities a ON a.id = tr.authority_id
-                WHERE tr.authority_id = target AND tr.language_code <> a.original_language_code
+                WHERE tr.language_code <> a.original_language_code
             ) t;
+
+        CREATE OR REPLACE FUNCTION imi_index_authority(target uuid) RETURNS void LANGUAGE sql AS $$
+            DELETE FROM authority_search WHERE authority_id = target;
+            INSERT INTO authority_search SELECT * FROM authority_search_source WHERE authority_id = target;
+        $$;
+
+        -- The whole index at once (after a bulk load with the triggers off).
+        CREATE OR REPLACE FUNCTION imi_reindex_authorities() RETURNS void LANGUAGE sql AS $$
+            TRUNCATE authority_search;
+            INSERT INTO authority_search SELECT * FROM authority_search_source;
         $$;
 
         CREATE OR REPLACE FUNCTION imi_index_authority_trigger() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -83,11 +95,14 @@ internal static class SearchSchema
         CREATE TRIGGER tr_authority_translations_search AFTER INSERT OR UPDATE OR DELETE
             ON authority_translations FOR EACH ROW EXECUTE FUNCTION imi_index_authority_trigger();
 
-        SELECT imi_index_authority(id) FROM authorities;
+        SELECT imi_reindex_authorities();
         """;
 
     public const string Down = """
+        DROP FUNCTION IF EXISTS imi_reindex_authorities();
+        ALTER TABLE keywords DROP COLUMN IF EXISTS folded_labels;
         DROP TABLE IF EXISTS authority_search;
+        DROP VIEW IF EXISTS authority_search_source;
         DROP TRIGGER IF EXISTS tr_authorities_search ON authorities;
         DROP TRIGGER IF EXISTS tr_authority_translations_search ON authority_translations;
         DROP FUNCTION IF EXISTS imi_index_authority_trigger();

@@ -1,0 +1,61 @@
+using Imi.Bench;
+using Imi.Infrastructure;
+using Imi.Infrastructure.Data;
+using Imi.Infrastructure.Search;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+// Usage: Imi.Bench <server connection string> [--scale N[,N...]] [--queries N] [--concurrency N]
+// Creates (once) a database per scale, fills it, and benchmarks the authority search on it.
+var server = args.Length > 0 ? args[0] : "Host=127.0.0.1;Port=55434;Username=postgres";
+int Option(string name, int fallback) => args.SkipWhile(a => a != name).Skip(1).Select(int.Parse).DefaultIfEmpty(fallback).First();
+var scales = args.SkipWhile(a => a != "--scale").Skip(1).Select(s => s.Split(',').Select(int.Parse).ToArray()).DefaultIfEmpty([15_000]).First();
+var queries = Option("--queries", 2000);
+var concurrency = Option("--concurrency", 4);
+
+Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
+foreach (var scale in scales)
+{
+    var database = $"imi_bench_{scale}";
+    var connection = new NpgsqlConnectionStringBuilder(server) { Database = database, MaxPoolSize = 50, CommandTimeout = 0 }.ConnectionString;
+    await using (var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres" }.ConnectionString))
+    {
+        await admin.OpenAsync();
+        await using var exists = new NpgsqlCommand($"SELECT 1 FROM pg_database WHERE datname = '{database}'", admin);
+        if (await exists.ExecuteScalarAsync() is null)
+        {
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {database}", admin);
+            await create.ExecuteNonQueryAsync();
+        }
+    }
+
+    var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+    {
+        ["ConnectionStrings:Imi"] = connection,
+        ["Security:SecurityCodeKey"] = Convert.ToBase64String(new byte[32]),
+        ["Mail:SendOutbox"] = "false",
+    }).Build();
+    var services = new ServiceCollection()
+        .AddLogging(b => b.AddConsole().SetMinimumLevel(LogLevel.Warning))
+        .AddImiInfrastructure(configuration)
+        .AddSingleton(NpgsqlDataSource.Create(connection))
+        .AddSingleton<NetworkGenerator>()
+        .AddSingleton<SearchBenchmark>()
+        .BuildServiceProvider();
+
+    await using (var scope = services.CreateAsyncScope())
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+    await using (var db = await services.GetRequiredService<IDbContextFactory<ImiDbContext>>().CreateDbContextAsync())
+    {
+        if (!await db.Authorities.AnyAsync())
+            await services.GetRequiredService<NetworkGenerator>().GenerateAsync(scale);
+        Console.WriteLine($"Scale {scale:N0}: {await db.Authorities.CountAsync():N0} authorities, {await db.DomainUsers.CountAsync():N0} users, " +
+                          $"{await db.Database.SqlQueryRaw<long>("SELECT count(*) AS \"Value\" FROM authority_search").SingleAsync():N0} indexed texts");
+    }
+    var benchmark = services.GetRequiredService<SearchBenchmark>();
+    Console.WriteLine("  one at a time:  " + await benchmark.RunAsync(queries / 2, 1));
+    Console.WriteLine($"  {concurrency} at a time:    " + await benchmark.RunAsync(queries, concurrency, seed: 11));
+}
