@@ -72,6 +72,7 @@ public static class DependencyInjection
         services.AddSingleton<Setup.CoordinationQueries>();
         services.AddSingleton<Search.AuthoritySearch>();
         services.AddSingleton<Search.AuthorityDirectory>();
+        services.AddSingleton<Translation.TranslationService>();
         services.AddSingleton<Users.SessionQueries>();
         services.AddSingleton<OutboxSender>();
 

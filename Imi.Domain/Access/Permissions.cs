@@ -9,6 +9,12 @@ public static class Permissions
     public static bool IsLocalDataAdministratorOf(Actor actor, Authority authority) =>
         actor.AuthorityId == authority.Id && actor.IsLocalDataAdministrator;
 
+    public static void RequireTranslator(Actor actor)
+    {
+        if (!actor.IsTranslator)
+            throw new NotPermittedException("Only the Commission's translators translate what authorities write.");
+    }
+
     public static void RequireLocalDataAdministrator(Actor actor, Authority authority)
     {
         if (!IsLocalDataAdministratorOf(actor, authority))

@@ -131,6 +131,22 @@ public sealed partial class Authority : AggregateRoot
         Touch();
     }
 
+    /// <summary>A Commission translator enters (or corrects) the translation into one language.</summary>
+    public void Translate(Actor actor, string languageCode, string informalTitle, string? shortProfile)
+    {
+        Permissions.RequireTranslator(actor);
+        if (languageCode == OriginalLanguageCode)
+            throw new DomainException("This is the language the authority writes in: it needs no translation.", nameof(languageCode));
+        SetTranslation(languageCode, informalTitle, shortProfile, TranslationSource.Human);
+    }
+
+    /// <summary>The translator has translated the latest change into every language.</summary>
+    public void CompleteTranslation(Actor actor)
+    {
+        Permissions.RequireTranslator(actor);
+        MarkTranslated();
+    }
+
     public void MarkTranslated()
     {
         NeedsTranslation = false;

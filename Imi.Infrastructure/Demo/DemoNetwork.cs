@@ -24,7 +24,8 @@ public static class DemoNetwork
 
     public sealed record DemoUser(
         string Username, string Authority, string Given, string Family, string Language, string Email,
-        bool LocalDataAdministrator = false, bool AllRights = false, (string Area, Domain.Users.AreaRole Role)[]? Roles = null);
+        bool LocalDataAdministrator = false, bool AllRights = false, (string Area, Domain.Users.AreaRole Role)[]? Roles = null,
+        bool Translator = false);
 
     private const string PQ = "PQ";
     private const string SV = "SERVICES";
@@ -32,6 +33,11 @@ public static class DemoNetwork
 
     public static IReadOnlyList<DemoAuthority> Authorities { get; } =
     [
+        // The Commission hosts IMI and translates what authorities write.
+        new("eu-commission", "BE", "en", "European Commission – Directorate-General for Internal Market, Industry, Entrepreneurship and SMEs",
+            "European Commission: IMI team and translation", "Hosts and maintains IMI, translates authorities' descriptions into all EU languages and runs the central helpdesk.",
+            AuthorityLevel.National, CoordinatorType.None, null, Both, "imi-helpdesk@commission.demo.eu", "Brussels"),
+
         // Ireland
         new("ie-nimic", "IE", "en", "Department of Enterprise, Trade and Employment", "Irish national IMI coordinator",
             "Coordinates the use of IMI by Irish authorities for all legislative areas.",
@@ -197,6 +203,8 @@ public static class DemoNetwork
 
     public static IReadOnlyList<DemoUser> Users { get; } =
     [
+        new("demo.translator", "eu-commission", "Elena", "Marinova", "en", "elena.marinova@commission.demo.eu", LocalDataAdministrator: true, Translator: true),
+
         // The first users of the coordinators have every right.
         new("demo.ie.coordinator", "ie-nimic", "Siobhán", "Murphy", "en", "siobhan.murphy@enterprise.demo.ie", AllRights: true),
         new("demo.de.coordinator", "de-nimic", "Jürgen", "Weber", "de", "juergen.weber@bmwe.demo.de", AllRights: true),

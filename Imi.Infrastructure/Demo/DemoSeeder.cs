@@ -74,6 +74,8 @@ public sealed class DemoSeeder(
                 user.GrantFirstUserRights(authority.Areas.Select(a => a.LegislativeAreaCode), authority.IsCoordinator);
             if (u.LocalDataAdministrator)
                 user.GrantLocalDataAdministrator();
+            if (u.Translator)
+                user.GrantTranslator();
             foreach (var (area, role) in u.Roles ?? [])
                 user.Grant(role, area);
             db.DomainUsers.Add(user);

@@ -68,7 +68,7 @@ public sealed class AuthoritySearch(IDbContextFactory<ImiDbContext> contexts)
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var threshold = new NpgsqlCommand("SET LOCAL pg_trgm.word_similarity_threshold = 0.5", connection, transaction))
+        await using (var threshold = new NpgsqlCommand("SET LOCAL pg_trgm.similarity_threshold = 0.45", connection, transaction))
             await threshold.ExecuteNonQueryAsync(cancellationToken);
 
         await using var command = new NpgsqlCommand(hasText ? TextSql : FilterOnlySql, connection, transaction);
@@ -108,7 +108,9 @@ public sealed class AuthoritySearch(IDbContextFactory<ImiDbContext> contexts)
             }
         }
         await transaction.CommitAsync(cancellationToken);
-        return new SearchResult(hits, total, hits.Count == 0 ? "No authority matches. Try other words, another language, or fewer filters." : null);
+        var notice = hits.Count == 0 ? "No authority matches. Try other words, another language, or fewer filters."
+            : hasText && total >= CandidateLimit ? $"Showing the best of more than {CandidateLimit} matches: add words or filters to narrow the search." : null;
+        return new SearchResult(hits, total, notice);
     }
 
     private static string Snippet(string profile) =>
@@ -140,19 +142,40 @@ public sealed class AuthoritySearch(IDbContextFactory<ImiDbContext> contexts)
         LEFT JOIN authority_search t ON t.authority_id = a.id AND t.language_code = @lang AND NOT t.is_original
         """;
 
+    /// <summary>How many of the best-matching texts are ranked in full; beyond, the user narrows the search.</summary>
+    public const int CandidateLimit = 500;
+
+    // 1. Each word of the query, folded, is widened to itself as a prefix and to the known words
+    //    most like it (typos), through the lexicon's trigram index.
+    // 2. Candidates: texts matching all widened words (or the reader's-language stems), with the
+    //    filters applied, cheaply ranked; the best 500 only are ranked in full (title similarity).
+    // 3. Authorities that chose a keyword whose label (any language) contains the query join them.
     private const string TextSql = $"""
-        WITH folded AS (SELECT imi_fold(@q) AS f, plainto_tsquery('simple', imi_fold(@q)) AS words,
-                               plainto_tsquery(imi_ts_config(@lang), @q) AS stems),
+        WITH folded AS (SELECT imi_fold(@q) AS f, plainto_tsquery(imi_ts_config(@lang), @q) AS stems),
+        query_words AS (
+            SELECT w.word, w.ord FROM folded, unnest(tsvector_to_array(to_tsvector('simple', folded.f))) WITH ORDINALITY w(word, ord)),
+        widened AS (
+            SELECT string_agg('(' || alternatives || ')', ' & ' ORDER BY ord) AS expression FROM (
+                SELECT qw.ord, quote_literal(qw.word) || CASE WHEN length(qw.word) >= 4 THEN ':*' ELSE '' END
+                       || coalesce((SELECT string_agg(' | ' || quote_literal(l.word), '') FROM (
+                              SELECT word FROM search_lexicon WHERE length(qw.word) >= 4 AND word % qw.word
+                              ORDER BY similarity(word, qw.word) DESC LIMIT 4) l), '') AS alternatives
+                FROM query_words qw) per_word),
+        words AS (SELECT CASE WHEN expression IS NULL THEN NULL ELSE to_tsquery('simple', expression) END AS q FROM widened),
         keyword_hits AS (
             SELECT k.list_code, k.code FROM keywords k, folded
-            WHERE k.folded_labels LIKE '%' || folded.f || '%'
+            WHERE length(folded.f) >= 4 AND k.folded_labels LIKE '%' || folded.f || '%'
             LIMIT 100),
+        candidates AS (
+            SELECT s.authority_id, s.folded_title,
+                   ts_rank(s.words, coalesce(words.q, ''::tsquery)) + ts_rank(s.stems, folded.stems) AS rank
+            FROM authority_search s CROSS JOIN words CROSS JOIN folded
+            JOIN authorities a ON a.id = s.authority_id
+            WHERE (s.words @@ words.q OR s.stems @@ folded.stems) AND {Filters}
+            ORDER BY rank DESC
+            LIMIT 500), -- CandidateLimit
         hits AS (
-            SELECT s.authority_id,
-                   ts_rank(s.words, folded.words) + ts_rank(s.stems, folded.stems)
-                     + 2 * word_similarity(folded.f, s.folded_title) + word_similarity(folded.f, s.folded_text) AS score
-            FROM authority_search s, folded
-            WHERE s.words @@ folded.words OR s.stems @@ folded.stems OR folded.f <% s.folded_text
+            SELECT c.authority_id, c.rank + 2 * word_similarity(folded.f, c.folded_title) AS score FROM candidates c, folded
             UNION ALL
             SELECT x.authority_id, 0.8::real FROM authority_keywords x JOIN keyword_hits k ON k.list_code = x.list_code AND k.code = x.keyword_code),
         ranked AS (SELECT authority_id, (max(score) + 0.1 * (count(*) - 1))::double precision AS score FROM hits GROUP BY authority_id)

@@ -45,7 +45,6 @@ internal static class SearchSchema
         );
         CREATE INDEX ix_authority_search_words ON authority_search USING gin (words);
         CREATE INDEX ix_authority_search_stems ON authority_search USING gin (stems);
-        CREATE INDEX ix_authority_search_trgm ON authority_search USING gin (folded_text gin_trgm_ops);
 
         -- What the index holds for every authority: its original text and each translation.
         CREATE VIEW authority_search_source AS
@@ -67,15 +66,24 @@ internal static class SearchSchema
                 WHERE tr.language_code <> a.original_language_code
             ) t;
 
+        -- Every word the index knows, for correcting typos in a query (pg_trgm's similarity over a
+        -- short list of words, not over whole profiles).
+        CREATE TABLE search_lexicon (word text PRIMARY KEY);
+        CREATE INDEX ix_search_lexicon_trgm ON search_lexicon USING gin (word gin_trgm_ops);
+
         CREATE OR REPLACE FUNCTION imi_index_authority(target uuid) RETURNS void LANGUAGE sql AS $$
             DELETE FROM authority_search WHERE authority_id = target;
             INSERT INTO authority_search SELECT * FROM authority_search_source WHERE authority_id = target;
+            INSERT INTO search_lexicon SELECT DISTINCT w FROM authority_search s, unnest(tsvector_to_array(s.words)) w
+                WHERE s.authority_id = target AND length(w) >= 3 ON CONFLICT DO NOTHING;
         $$;
 
         -- The whole index at once (after a bulk load with the triggers off).
         CREATE OR REPLACE FUNCTION imi_reindex_authorities() RETURNS void LANGUAGE sql AS $$
             TRUNCATE authority_search;
             INSERT INTO authority_search SELECT * FROM authority_search_source;
+            INSERT INTO search_lexicon SELECT DISTINCT w FROM authority_search s, unnest(tsvector_to_array(s.words)) w
+                WHERE length(w) >= 3 ON CONFLICT DO NOTHING;
         $$;
 
         CREATE OR REPLACE FUNCTION imi_index_authority_trigger() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -100,6 +108,7 @@ internal static class SearchSchema
 
     public const string Down = """
         DROP FUNCTION IF EXISTS imi_reindex_authorities();
+        DROP TABLE IF EXISTS search_lexicon;
         ALTER TABLE keywords DROP COLUMN IF EXISTS folded_labels;
         DROP TABLE IF EXISTS authority_search;
         DROP VIEW IF EXISTS authority_search_source;

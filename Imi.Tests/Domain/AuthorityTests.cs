@@ -155,3 +155,23 @@ public class AuthorityTests
         Assert.True(authority.Revision > before);
     }
 }
+
+public class TranslationRuleTests
+{
+    [Fact]
+    public void Translate_OnlyByATranslator_NeverIntoTheOriginalLanguage_AndCompletingClearsTheFlag()
+    {
+        var authority = DomainBuilders.Authority();
+        var translator = new Imi.Domain.Access.Actor(Guid.NewGuid(), Guid.NewGuid(), false, IsTranslator: true, []);
+
+        Assert.Throws<Imi.Domain.Common.NotPermittedException>(() =>
+            authority.Translate(DomainBuilders.LocalDataAdministratorOf(authority), "fr", "Organisme", null));
+        Assert.Throws<Imi.Domain.Common.DomainException>(() => authority.Translate(translator, "en", "Same language", null));
+
+        authority.Translate(translator, "fr", "Organisme d'admission des barristers", null);
+        authority.CompleteTranslation(translator);
+
+        Assert.Equal(Imi.Domain.Authorities.TranslationSource.Human, authority.Translations.Single().Source);
+        Assert.False(authority.NeedsTranslation);
+    }
+}

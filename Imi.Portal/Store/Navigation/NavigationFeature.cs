@@ -36,6 +36,8 @@ public static class NavigationReducers
             new("Find an authority", "search", MudBlazor.Icons.Material.Outlined.Search),
             new("Setup", "setup", MudBlazor.Icons.Material.Outlined.Checklist),
         };
+        if (state.User?.IsTranslator == true)
+            items.Add(new NavItem("Translations", "translations", MudBlazor.Icons.Material.Outlined.Translate));
         if (state.User?.IsLocalDataAdministrator == true)
             items.Add(new NavItem("Users", "administration/users", MudBlazor.Icons.Material.Outlined.People));
         if (state.User?.Areas.Any(a => a.Roles.Contains(Imi.Domain.Users.AreaRole.DataAdministrator)) == true)
