@@ -82,6 +82,12 @@ public static class DependencyInjection
         if (configuration.GetValue("Mail:SendOutbox", true))
             services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
 
+        services.Configure<Translation.MachineTranslationOptions>(configuration.GetSection(Translation.MachineTranslationOptions.Section));
+        services.AddHttpClient<Imi.Domain.Translation.IMachineTranslator, Translation.HttpMachineTranslator>();
+        services.AddSingleton<Translation.MachineTranslationJob>();
+        if (configuration.GetValue("MachineTranslation:Enabled", false))
+            services.AddHostedService(sp => sp.GetRequiredService<Translation.MachineTranslationJob>());
+
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;
     }

@@ -140,6 +140,18 @@ public sealed partial class Authority : AggregateRoot
         SetTranslation(languageCode, informalTitle, shortProfile, TranslationSource.Human);
     }
 
+    /// <summary>
+    /// A machine translation fills a language no person has translated yet; it never replaces a
+    /// human translation. Returns whether it was used.
+    /// </summary>
+    public bool AddMachineTranslation(string languageCode, string informalTitle, string? shortProfile)
+    {
+        if (languageCode == OriginalLanguageCode || _translations.Any(t => t.LanguageCode == languageCode && t.Source == TranslationSource.Human))
+            return false;
+        SetTranslation(languageCode, informalTitle, shortProfile, TranslationSource.Machine);
+        return true;
+    }
+
     /// <summary>The translator has translated the latest change into every language.</summary>
     public void CompleteTranslation(Actor actor)
     {
