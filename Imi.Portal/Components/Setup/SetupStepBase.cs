@@ -27,23 +27,21 @@ public abstract class SetupStepBase : StoreComponent
     /// Forms copy the view into their own model: anew after a save or a reload, never while the
     /// user's input is waiting (so a refused save loses nothing typed).
     /// </summary>
-    protected override void OnParametersSet()
-    {
-        if (Setup.Value.View is not null && Setup.Value.Generation != _generation)
-        {
-            _generation = Setup.Value.Generation;
-            Reset(View);
-        }
-    }
+    protected override void OnParametersSet() => SyncWithView();
 
+    // A store change re-renders the component without new parameters: sync here too.
     protected override bool ShouldRender()
     {
-        if (Setup.Value.View is not null && Setup.Value.Generation != _generation)
-        {
-            _generation = Setup.Value.Generation;
-            Reset(View);
-        }
+        SyncWithView();
         return true;
+    }
+
+    private void SyncWithView()
+    {
+        if (Setup.Value.View is null || Setup.Value.Generation == _generation)
+            return;
+        _generation = Setup.Value.Generation;
+        Reset(View);
     }
 
     protected virtual void Reset(SetupView view)
