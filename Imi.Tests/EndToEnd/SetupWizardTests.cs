@@ -98,8 +98,9 @@ public class SetupWizardTests(PortalServer server) : IClassFixture<PortalServer>
 
         // 5. The request coordinator registered with the authority; grant it full view.
         await OpenStepAsync(page, 5);
-        await page.GetByLabel("Full view (details, never personal data)").CheckAsync();
+        await page.GetByLabel("Full view (details, never personal data)").ClickAsync();
         await ExpectSavedAsync(page, "Full view granted.");
+        await Assertions.Expect(page.GetByLabel("Full view (details, never personal data)")).ToBeCheckedAsync();
         await CompleteAsync(page, 5);
 
         // 6. Department; 7. users planned (no back-up yet); 8. no allocation.
@@ -174,14 +175,17 @@ public class SetupWizardTests(PortalServer server) : IClassFixture<PortalServer>
         await CompleteAsync(page, 13);
 
         await OpenStepAsync(page, 14);
-        await page.GetByRole(AriaRole.Radio, new() { Name = "No, we do not take part" }).Nth(1).CheckAsync();
+        await page.GetByRole(AriaRole.Radio, new() { Name = "No, we do not take part" }).Nth(1).ClickAsync();
         await ExpectSavedAsync(page, "Referral setting saved.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Radio, new() { Name = "No, we do not take part" }).Nth(1)).ToBeCheckedAsync();
         await page.AssertAccessibleAsync();
         await CompleteAsync(page, 14);
 
         await OpenStepAsync(page, 15);
-        await page.Locator("input[data-testid=approve-requests-PQ], [data-testid=approve-requests-PQ] input").CheckAsync();
+        var approveRequests = page.Locator("input[data-testid=approve-requests-PQ], [data-testid=approve-requests-PQ] input");
+        await approveRequests.ClickAsync();
         await ExpectSavedAsync(page, "Approval setting saved.");
+        await Assertions.Expect(approveRequests).ToBeCheckedAsync();
         await page.AssertAccessibleAsync();
         await CompleteAsync(page, 15);
 
