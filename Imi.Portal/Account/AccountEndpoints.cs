@@ -15,14 +15,18 @@ public static class AccountEndpoints
         // session that has already expired (a laptop woken from sleep) still lands on the
         // signed-out page rather than on a bare 400.
         account.MapPost("/sign-out", async (HttpContext http, SignInManager<Imi.Infrastructure.Identity.Account> signIn,
-            SignInService service, IAntiforgery antiforgery) =>
+            SignInService service, IAntiforgery antiforgery, ILogger<SignInService> logger) =>
         {
             var form = await http.Request.ReadFormAsync();
             var target = form["reason"] == "idle" ? "/account/signed-out?idle=true" : "/account/signed-out";
             if (!Guid.TryParse(http.User.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
                 return Results.LocalRedirect(target);
             if (!await antiforgery.IsRequestValidAsync(http))
-                return Results.BadRequest();
+            {
+                // Not a bare 400: a page with a fresh form asks the user to confirm.
+                logger.LogWarning("Sign-out of user {UserId} without a valid antiforgery token; asking to confirm", userId);
+                return Results.LocalRedirect("/account/confirm-sign-out");
+            }
             await service.RecordSignOutAsync(userId, http.Connection.RemoteIpAddress?.ToString());
             await signIn.SignOutAsync();
             return Results.LocalRedirect(target);

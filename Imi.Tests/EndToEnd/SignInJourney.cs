@@ -29,6 +29,16 @@ public static class SignInJourney
         return positions;
     }
 
+    /// <summary>Signs out from the shell (confirming if the portal asks to), and waits for the signed-out page.</summary>
+    public static async Task SignOutAsync(IPage page)
+    {
+        await page.ClickAsync("[data-testid=sign-out]");
+        await page.WaitForURLAsync(new Regex("account/(signed-out|confirm-sign-out)"));
+        if (page.Url.Contains("confirm-sign-out"))
+            await page.ClickAsync("[data-testid=confirm-sign-out]");
+        await page.WaitForURLAsync(new Regex("account/signed-out"));
+    }
+
     public static async Task SignInAsync(IPage page, string username, string password, string code)
     {
         await EnterPasswordAsync(page, username, password);

@@ -27,8 +27,7 @@ public class SignInTests(PortalServer server) : IClassFixture<PortalServer>
         await Assertions.Expect(page.Locator("[data-testid=home-roles]")).ToContainTextAsync("request handler");
         await page.AssertAccessibleAsync();
 
-        await page.ClickAsync("[data-testid=sign-out]");
-        await page.WaitForURLAsync(new Regex("account/signed-out"));
+        await SignInJourney.SignOutAsync(page);
         await page.GotoAsync("");
         await page.WaitForURLAsync(new Regex("account/sign-in"));
     }
@@ -102,8 +101,7 @@ public class SignInTests(PortalServer server) : IClassFixture<PortalServer>
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Welcome, Aisling Kennedy");
 
         // The temporary password is spent; the new password and code work.
-        await page.ClickAsync("[data-testid=sign-out]");
-        await page.WaitForURLAsync(new Regex("account/signed-out"));
+        await SignInJourney.SignOutAsync(page);
         await SignInJourney.EnterPasswordAsync(page, DemoNetwork.NewFirstUsername, temporary);
         await Assertions.Expect(page.Locator("[data-testid=sign-in-error]")).ToContainTextAsync("not right");
         await SignInJourney.SignInAsync(page, DemoNetwork.NewFirstUsername, "Dental-Council-2026", "135792468024");
