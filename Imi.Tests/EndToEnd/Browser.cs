@@ -11,6 +11,9 @@ public static class Browser
 
     private static async Task<IBrowser> LaunchAsync()
     {
+        // Conditions, not sleeps: but on two cores running the whole suite in parallel, a page
+        // can take longer than Playwright's 5 s default to show what it will show.
+        Assertions.SetDefaultExpectTimeout(15_000);
         var playwright = await Playwright.CreateAsync();
         return await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -28,7 +31,7 @@ public static class Browser
     {
         var browser = await Shared.Value;
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseAddress.ToString() });
-        context.SetDefaultTimeout(20_000);
+        context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
     }
 
