@@ -1,6 +1,7 @@
 using Bunit;
 using Imi.Portal.Store;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 
@@ -25,6 +26,17 @@ public abstract class PortalComponentTest : BunitContext, IAsyncLifetime
     // MudBlazor's services are only asynchronously disposable: dispose the context that way
     // (xunit then calls Dispose too, which finds nothing left to do).
     Task IAsyncLifetime.DisposeAsync() => base.DisposeAsync().AsTask();
+
+    /// <summary>The real infrastructure services on a test database, for components whose effects use them.</summary>
+    protected static Action<IServiceCollection> Infrastructure(Imi.Tests.Support.DatabaseFixture database, bool runLocalInbox = false) =>
+        services => Imi.Infrastructure.DependencyInjection.AddImiInfrastructure(services,
+            new Microsoft.Extensions.Configuration.ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["ConnectionStrings:Imi"] = database.ConnectionString,
+                ["Security:SecurityCodeKey"] = Imi.Tests.Support.TestDatabase.SecurityCodeKey,
+                ["Mail:SendOutbox"] = "false",
+                ["Mail:RunLocalInbox"] = runLocalInbox.ToString(),
+            }).Build());
 
     protected IDispatcher Dispatcher => Services.GetRequiredService<IDispatcher>();
 }

@@ -9,12 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Imi.Tests.Portal;
 
 public class SearchPageTests(DatabaseFixture database)
-    : PortalComponentTest(s => s.AddImiInfrastructure(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-    {
-        ["ConnectionStrings:Imi"] = database.ConnectionString,
-        ["Security:SecurityCodeKey"] = TestDatabase.SecurityCodeKey,
-        ["Mail:SendOutbox"] = "false",
-    }).Build())), IClassFixture<DatabaseFixture>
+    : PortalComponentTest(Infrastructure(database)), IClassFixture<DatabaseFixture>
 {
     private IRenderedComponent<SearchPage> RenderAsFrenchReader()
     {

@@ -14,15 +14,8 @@ namespace Imi.Tests.Portal;
 
 /// <summary>The step components against the real use-case services on a test database.</summary>
 public class SetupStepComponentTests(DatabaseFixture database)
-    : PortalComponentTest(s => AddInfrastructure(s, database)), IClassFixture<DatabaseFixture>
+    : PortalComponentTest(Infrastructure(database)), IClassFixture<DatabaseFixture>
 {
-    private static void AddInfrastructure(IServiceCollection services, DatabaseFixture database) =>
-        services.AddImiInfrastructure(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Imi"] = database.ConnectionString,
-            ["Security:SecurityCodeKey"] = TestDatabase.SecurityCodeKey,
-            ["Mail:SendOutbox"] = "false",
-        }).Build());
 
     private async Task<Guid> LoadAsync(string username)
     {

@@ -10,19 +10,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Imi.Tests.Portal;
 
 public class SignInComponentTests(DatabaseFixture database)
-    : PortalComponentTest(s => AddInfrastructure(s, database), interactive: false), IClassFixture<DatabaseFixture>
+    : PortalComponentTest(Infrastructure(database, runLocalInbox: true), interactive: false), IClassFixture<DatabaseFixture>
 {
-    private static void AddInfrastructure(IServiceCollection services, DatabaseFixture database)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Imi"] = database.ConnectionString,
-            ["Security:SecurityCodeKey"] = TestDatabase.SecurityCodeKey,
-            ["Mail:SendOutbox"] = "false",
-            ["Mail:RunLocalInbox"] = "true",
-        }).Build();
-        services.AddImiInfrastructure(configuration);
-    }
 
     private IRenderedComponent<SignIn> RenderSignIn() =>
         Render<SignIn>(p => p.AddCascadingValue(new DefaultHttpContext { Request = { Method = "POST" } }));
