@@ -25,7 +25,7 @@ public sealed record SessionInfo(
 /// <summary>A user's roles in one legislative area of its authority ("basic user" when no other).</summary>
 public sealed record AreaRolesInfo(string AreaCode, string AreaName, IReadOnlyList<AreaRole> Roles);
 
-public sealed class SessionQueries(IDbContextFactory<ImiDbContext> contexts, Setup.SetupViewBuilder setup)
+public sealed class SessionQueries(IDbContextFactory<ImiDbContext> contexts)
 {
     public async Task<SessionInfo?> GetAsync(Guid userId, CancellationToken cancellationToken = default)
     {
@@ -43,13 +43,16 @@ public sealed class SessionQueries(IDbContextFactory<ImiDbContext> contexts, Set
             ? authority.InformalTitle
             : authority.Translations.FirstOrDefault(t => t.LanguageCode == language)?.InformalTitle ?? authority.InformalTitle;
 
-        var checklist = await setup.BuildAsync(db, Imi.Domain.Access.Actor.Of(user), language, cancellationToken);
+        // Is the set-up complete? The checklist needs the staff and which lists exist, not their labels.
+        var staff = await db.DomainUsers.AsNoTracking().Where(u => u.AuthorityId == authority.Id).ToListAsync(cancellationToken);
+        var lists = await db.KeywordLists.AsNoTracking().ToListAsync(cancellationToken);
+        var checklist = Imi.Domain.Setup.SetupChecklist.Evaluate(authority, staff, lists, code => code);
         return new SessionInfo(
             user.Id, user.Username, user.DisplayName, language,
             authority.Id, title, authority.CountryCode, country.EnglishName, authority.CoordinatorType,
             authority.NeedsTranslation, user.IsLocalDataAdministrator, user.IsTranslator,
             areas.OrderBy(a => a.Code).Select(a => new AreaRolesInfo(a.Code, a.NameIn(language),
                 user.AreaRoles.Where(r => r.LegislativeAreaCode == a.Code).Select(r => r.Role).Order().ToList())).ToList(),
-            checklist.IsComplete);
+            Imi.Domain.Setup.SetupChecklist.IsComplete(checklist));
     }
 }
