@@ -145,39 +145,57 @@ public sealed class AuthoritySearch(IDbContextFactory<ImiDbContext> contexts)
     /// <summary>How many of the best-matching texts are ranked in full; beyond, the user narrows the search.</summary>
     public const int CandidateLimit = 500;
 
+    // Common words ("services", "Dienstleistungen") match a good part of the network. To keep the cost
+    // of a search bounded whatever the size of the network, no more than a fixed number of matching
+    // rows is read before ranking: texts whose title matches first (weight A), then any text.
+    //
     // 1. Each word of the query, folded, is widened to itself as a prefix and to the known words
     //    most like it (typos), through the lexicon's trigram index.
-    // 2. Candidates: texts matching all widened words (or the reader's-language stems), with the
-    //    filters applied, cheaply ranked; the best 500 only are ranked in full (title similarity).
-    // 3. Authorities that chose a keyword whose label (any language) contains the query join them.
+    // 2. Candidates: up to 1,000 texts whose title matches all widened words and up to 2,000 texts
+    //    matching them anywhere (or the reader's-language stems), filters applied, cheaply ranked;
+    //    the best 500 only are ranked in full (title similarity).
+    // 3. Up to 500 authorities that chose a keyword whose label (any language) contains the query.
     private const string TextSql = $"""
         WITH folded AS (SELECT imi_fold(@q) AS f, plainto_tsquery(imi_ts_config(@lang), @q) AS stems),
         query_words AS (
             SELECT w.word, w.ord FROM folded, unnest(tsvector_to_array(to_tsvector('simple', folded.f))) WITH ORDINALITY w(word, ord)),
-        widened AS (
-            SELECT string_agg('(' || alternatives || ')', ' & ' ORDER BY ord) AS expression FROM (
-                SELECT qw.ord, quote_literal(qw.word) || CASE WHEN length(qw.word) >= 4 THEN ':*' ELSE '' END
-                       || coalesce((SELECT string_agg(' | ' || quote_literal(l.word), '') FROM (
-                              SELECT word FROM search_lexicon WHERE length(qw.word) >= 4 AND word % qw.word
-                              ORDER BY similarity(word, qw.word) DESC LIMIT 4) l), '') AS alternatives
-                FROM query_words qw) per_word),
-        words AS (SELECT CASE WHEN expression IS NULL THEN NULL ELSE to_tsquery('simple', expression) END AS q FROM widened),
+        alternatives AS (
+            SELECT qw.ord, quote_literal(qw.word) || CASE WHEN length(qw.word) >= 4 THEN ':*' ELSE ':' END AS word,
+                   coalesce((SELECT array_agg(quote_literal(l.word) || ':') FROM (
+                       SELECT word FROM search_lexicon WHERE length(qw.word) >= 4 AND word % qw.word
+                       ORDER BY similarity(word, qw.word) DESC LIMIT 4) l), ARRAY[]::text[]) AS typos
+            FROM query_words qw),
+        words AS (
+            SELECT to_tsquery('simple', string_agg('(' || array_to_string(word || typos, ' | ') || ')', ' & ' ORDER BY ord)) AS q,
+                   to_tsquery('simple', string_agg('(' || array_to_string(array(SELECT t || 'A' FROM unnest(word || typos) t), ' | ') || ')', ' & ' ORDER BY ord)) AS title_q
+            FROM alternatives),
         keyword_hits AS (
             SELECT k.list_code, k.code FROM keywords k, folded
             WHERE length(folded.f) >= 4 AND k.folded_labels LIKE '%' || folded.f || '%'
             LIMIT 100),
+        title_matches AS (
+            SELECT s.authority_id, s.language_code FROM authority_search s CROSS JOIN words
+            JOIN authorities a ON a.id = s.authority_id
+            WHERE s.words @@ words.title_q AND {Filters}
+            LIMIT 1000),
+        text_matches AS (
+            SELECT s.authority_id, s.language_code FROM authority_search s CROSS JOIN folded CROSS JOIN words
+            JOIN authorities a ON a.id = s.authority_id
+            WHERE (s.words @@ words.q OR s.stems @@ folded.stems) AND {Filters}
+            LIMIT 2000),
         candidates AS (
             SELECT s.authority_id, s.folded_title,
                    ts_rank(s.words, coalesce(words.q, ''::tsquery)) + ts_rank(s.stems, folded.stems) AS rank
-            FROM authority_search s CROSS JOIN words CROSS JOIN folded
-            JOIN authorities a ON a.id = s.authority_id
-            WHERE (s.words @@ words.q OR s.stems @@ folded.stems) AND {Filters}
+            FROM (SELECT * FROM title_matches UNION SELECT * FROM text_matches) m
+            JOIN authority_search s USING (authority_id, language_code)
+            CROSS JOIN folded CROSS JOIN words
             ORDER BY rank DESC
             LIMIT 500), -- CandidateLimit
         hits AS (
             SELECT c.authority_id, c.rank + 2 * word_similarity(folded.f, c.folded_title) AS score FROM candidates c, folded
             UNION ALL
-            SELECT x.authority_id, 0.8::real FROM authority_keywords x JOIN keyword_hits k ON k.list_code = x.list_code AND k.code = x.keyword_code),
+            (SELECT x.authority_id, 0.8::real FROM authority_keywords x JOIN keyword_hits k ON k.list_code = x.list_code AND k.code = x.keyword_code
+             LIMIT 500)),
         ranked AS (SELECT authority_id, (max(score) + 0.1 * (count(*) - 1))::double precision AS score FROM hits GROUP BY authority_id)
         {Projection}
         FROM ranked r
