@@ -11,10 +11,11 @@ public sealed record Actor(
     Guid AuthorityId,
     bool IsLocalDataAdministrator,
     bool IsTranslator,
-    IReadOnlyList<AreaRoleAssignment> AreaRoles)
+    IReadOnlyList<AreaRoleAssignment> AreaRoles,
+    string LanguageCode = "en")
 {
     public static Actor Of(User user) => new(
-        user.Id, user.AuthorityId, user.IsLocalDataAdministrator, user.IsTranslator, user.AreaRoles.ToList());
+        user.Id, user.AuthorityId, user.IsLocalDataAdministrator, user.IsTranslator, user.AreaRoles.ToList(), user.PreferredLanguageCode);
 
     public bool Has(AreaRole role, string legislativeAreaCode) =>
         AreaRoles.Contains(new AreaRoleAssignment(legislativeAreaCode, role));

@@ -1,0 +1,109 @@
+using static Imi.Domain.Requests.RequestStatus;
+using static Imi.Domain.Requests.RequestAction;
+using static Imi.Domain.Requests.ExchangeRole;
+
+namespace Imi.Domain.Requests;
+
+/// <summary>One allowed step: who may take it, from which states, and under which extra condition.</summary>
+public sealed record Transition(RequestAction Action, ExchangeRole Role, RequestStatus[] From, Func<InformationRequest, string?>? Condition = null);
+
+/// <summary>
+/// The state machine of an exchange, in one table: which role may take which action in which state.
+/// Every command of <see cref="InformationRequest"/> asks here first; the UI shows the actions
+/// <see cref="AllowedActions"/> returns, but the rule is enforced by the command, not by the button.
+/// </summary>
+public static class RequestWorkflow
+{
+    public static readonly IReadOnlyList<Transition> Table =
+    [
+        new(EditDraft, RequesterHandler, [Draft]),
+        new(Send, RequesterHandler, [Draft]),
+        new(ApproveRequest, RequestApprover, [AwaitingApproval]),
+        new(SendBackRequest, RequestApprover, [AwaitingApproval]),
+        new(Allocate, ResponderAllocator, [Sent, Accepted, AwaitingClarification, AdditionalInformationRequested]),
+        new(Forward, ResponderHandler, [Sent]),
+        new(Accept, ResponderHandler, [Sent]),
+        new(ProposeAnswerDate, ResponderHandler, [Accepted, AdditionalInformationRequested]),
+        new(AskForClarification, ResponderHandler, [Sent, Accepted]),
+        new(Clarify, RequesterHandler, [AwaitingClarification]),
+        new(Answer, ResponderHandler, [Accepted, AdditionalInformationRequested]),
+        new(SendReply, ResponderHandler, [Accepted, AdditionalInformationRequested]),
+        new(ApproveReply, ReplyApprover, [ReplyAwaitingApproval]),
+        new(SendBackReply, ReplyApprover, [ReplyAwaitingApproval]),
+        new(AcceptReply, RequesterHandler, [Replied]),
+        new(AskForAdditionalInformation, RequesterHandler, [Replied]),
+        new(DeclineAdditionalInformation, ResponderHandler, [AdditionalInformationRequested]),
+        new(OpenReferral, RequesterHandler, [Replied],
+            r => r.AdditionalInformationDeclined ? null : "A referral can be opened once the responder has said it cannot give the additional information."),
+        new(CommentOnReferral, Referee, [InReferral]),
+        new(CommentOnReferral, RequesterHandler, [InReferral]),
+        new(CommentOnReferral, ResponderHandler, [InReferral]),
+        new(CloseReferral, Referee, [InReferral]),
+        new(Rate, RequesterHandler, [Closed], r => r.Rating is null ? null : "The reply has already been rated."),
+    ];
+
+    /// <summary>What this user may do to this exchange now.</summary>
+    public static IReadOnlyList<RequestAction> AllowedActions(InformationRequest request, Access.Actor actor)
+    {
+        var roles = request.RolesOf(actor);
+        return Table.Where(t => t.From.Contains(request.Status) && roles.Contains(t.Role) && t.Condition?.Invoke(request) is null)
+            .Select(t => t.Action).Distinct().ToList();
+    }
+
+    /// <summary>Refuses the action with a message that says why (wrong state, not your role, or a condition).</summary>
+    public static void Require(InformationRequest request, Access.Actor actor, RequestAction action)
+    {
+        var rows = Table.Where(t => t.Action == action).ToList();
+        var inState = rows.Where(t => t.From.Contains(request.Status)).ToList();
+        if (inState.Count == 0)
+            throw new Common.DomainException($"This cannot be done now: the request is {Describe(request.Status)}.");
+        var roles = request.RolesOf(actor);
+        var mine = inState.Where(t => roles.Contains(t.Role)).ToList();
+        if (mine.Count == 0)
+            throw new Common.NotPermittedException($"You may not {Verb(action)} in this exchange.");
+        var refusals = mine.Select(t => t.Condition?.Invoke(request)).ToList();
+        if (refusals.All(r => r is not null))
+            throw new Common.DomainException(refusals[0]!);
+    }
+
+    public static string Describe(RequestStatus status) => status switch
+    {
+        Draft => "a draft",
+        AwaitingApproval => "waiting for approval",
+        Sent => "waiting to be accepted",
+        Accepted => "being answered",
+        AwaitingClarification => "waiting for clarification",
+        ReplyAwaitingApproval => "waiting for approval of the reply",
+        Replied => "answered",
+        AdditionalInformationRequested => "waiting for additional information",
+        InReferral => "in referral",
+        Closed => "closed",
+        _ => status.ToString(),
+    };
+
+    public static string Verb(RequestAction action) => action switch
+    {
+        EditDraft => "edit this draft",
+        Send => "send this request",
+        ApproveRequest => "approve this request",
+        SendBackRequest => "send this request back",
+        Allocate => "allocate this request",
+        Forward => "forward this request",
+        Accept => "accept this request",
+        ProposeAnswerDate => "propose another answer date",
+        AskForClarification => "ask for clarification",
+        Clarify => "give clarification",
+        Answer => "answer the questions",
+        SendReply => "send the reply",
+        ApproveReply => "approve the reply",
+        SendBackReply => "send the reply back",
+        AcceptReply => "accept the reply",
+        AskForAdditionalInformation => "ask for additional information",
+        DeclineAdditionalInformation => "decline to give additional information",
+        OpenReferral => "open a referral",
+        CommentOnReferral => "comment on the referral",
+        CloseReferral => "close the referral",
+        Rate => "rate the reply",
+        _ => action.ToString(),
+    };
+}
