@@ -74,10 +74,10 @@ public sealed class ReferenceDataLoader(
             to.Names = from.Names;
         }, ct),
         _ when file.StartsWith("keywords-", StringComparison.Ordinal) => LoadKeywordListsAsync(db, Parse<KeywordListFile>(text), ct),
-        "question-sets.json" => UpsertAsync(db.QuestionSets, Parse<QuestionSet>(text), q => q.Code, (to, from) =>
+        // A question set is versioned: a new version is a new row, old exchanges keep reading theirs.
+        "question-sets.json" => UpsertAsync(db.QuestionSets, Parse<QuestionSet>(text), q => $"{q.Code}/{q.Version}", (to, from) =>
         {
             to.LegislativeAreaCode = from.LegislativeAreaCode;
-            to.Version = from.Version;
             to.Titles = from.Titles;
             to.Questions = from.Questions;
         }, ct),
