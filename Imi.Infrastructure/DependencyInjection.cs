@@ -76,6 +76,18 @@ public static class DependencyInjection
         services.AddSingleton<Users.SessionQueries>();
         services.AddSingleton<OutboxSender>();
 
+        services.TryAddSingleton(_ => Npgsql.NpgsqlDataSource.Create(connectionString));
+        services.AddSingleton<Requests.ChangeFeed>();
+        services.AddSingleton<Requests.ChangeFeedListener>();
+        services.AddHostedService(sp => sp.GetRequiredService<Requests.ChangeFeedListener>());
+        services.AddSingleton<Requests.RequestAlerts>();
+        services.AddSingleton<Requests.RequestService>();
+        services.AddSingleton<Requests.RequestQueries>();
+        services.AddSingleton<Requests.RetentionJob>();
+        services.AddSingleton<Requests.AnswerDateReminderJob>();
+        if (configuration.GetValue("Requests:RunJobs", true))
+            services.AddHostedService<Requests.RequestJobsHost>();
+
         var mail = configuration.GetSection(MailOptions.Section).Get<MailOptions>() ?? new MailOptions();
         if (mail.RunLocalInbox)
             services.AddHostedService<LocalInboxHost>();

@@ -25,6 +25,9 @@ public sealed class ImiDbContext(DbContextOptions<ImiDbContext> options)
     public DbSet<QuestionSet> QuestionSets => Set<QuestionSet>();
 
     public DbSet<Authority> Authorities => Set<Authority>();
+    public DbSet<Imi.Domain.Requests.InformationRequest> Requests => Set<Imi.Domain.Requests.InformationRequest>();
+    public DbSet<Imi.Infrastructure.Requests.AttachmentContent> AttachmentContents => Set<Imi.Infrastructure.Requests.AttachmentContent>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<User> DomainUsers => Set<User>();
 
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
@@ -62,6 +65,7 @@ public sealed class ImiDbContext(DbContextOptions<ImiDbContext> options)
     {
         base.OnModelCreating(builder);
         builder.HasPostgresExtension("citext");
+        builder.HasSequence<long>("information_request_numbers");
         builder.Entity<Account>().ToTable("accounts");
         builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserClaim<Guid>>().ToTable("account_claims");
         builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserLogin<Guid>>().ToTable("account_logins");

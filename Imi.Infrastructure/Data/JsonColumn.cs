@@ -7,10 +7,14 @@ namespace Imi.Infrastructure.Data;
 
 internal static class JsonColumn
 {
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+    // Enums as names: a jsonb document stays readable, and reordering an enum does not change old rows.
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
 
     /// <summary>Stores a value as jsonb, compared by its JSON so in-place edits are detected.</summary>
-    public static PropertyBuilder<T> HasJsonConversion<T>(this PropertyBuilder<T> property) where T : class
+    public static PropertyBuilder<T> HasJsonConversion<T>(this PropertyBuilder<T> property) where T : class?
     {
         property.HasConversion(
                 v => JsonSerializer.Serialize(v, Options),

@@ -65,7 +65,7 @@ internal sealed class QuestionSetConfiguration : IEntityTypeConfiguration<Questi
 {
     public void Configure(EntityTypeBuilder<QuestionSet> b)
     {
-        b.HasKey(q => q.Code);
+        b.HasKey(q => new { q.Code, q.Version });
         b.Property(q => q.Code).HasMaxLength(40);
         b.Property(q => q.Titles).HasJsonConversion();
         // Questions are read and replaced as a whole with their set: one jsonb document.

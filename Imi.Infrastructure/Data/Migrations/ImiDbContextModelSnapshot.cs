@@ -24,6 +24,8 @@ namespace Imi.Infrastructure.Data.Migrations
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "citext");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.HasSequence("information_request_numbers");
+
             modelBuilder.Entity("Imi.Domain.Authorities.Authority", b =>
                 {
                     b.Property<Guid>("Id")
@@ -307,6 +309,10 @@ namespace Imi.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("code");
 
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
                     b.Property<string>("LegislativeAreaCode")
                         .IsRequired()
                         .HasColumnType("character varying(40)")
@@ -322,17 +328,233 @@ namespace Imi.Infrastructure.Data.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("titles");
 
-                    b.Property<int>("Version")
-                        .HasColumnType("integer")
-                        .HasColumnName("version");
-
-                    b.HasKey("Code")
+                    b.HasKey("Code", "Version")
                         .HasName("pk_question_sets");
 
                     b.HasIndex("LegislativeAreaCode")
                         .HasDatabaseName("ix_question_sets_legislative_area_code");
 
                     b.ToTable("question_sets", (string)null);
+                });
+
+            modelBuilder.Entity("Imi.Domain.Requests.InformationRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("accepted_at");
+
+                    b.Property<bool>("AdditionalInformationDeclined")
+                        .HasColumnType("boolean")
+                        .HasColumnName("additional_information_declined");
+
+                    b.Property<DateOnly?>("AgreedAnswerDate")
+                        .HasColumnType("date")
+                        .HasColumnName("agreed_answer_date");
+
+                    b.Property<bool>("AnsweredInPart")
+                        .HasColumnType("boolean")
+                        .HasColumnName("answered_in_part");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("Comment")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("comment");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateTimeOffset>("LastActivityAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_activity_at");
+
+                    b.Property<string>("LegislativeAreaCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("legislative_area_code");
+
+                    b.Property<DateOnly?>("NearReminderFor")
+                        .HasColumnType("date")
+                        .HasColumnName("near_reminder_for");
+
+                    b.Property<long>("Number")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("number")
+                        .HasDefaultValueSql("nextval('information_request_numbers')");
+
+                    b.Property<DateOnly?>("OverdueReminderFor")
+                        .HasColumnType("date")
+                        .HasColumnName("overdue_reminder_for");
+
+                    b.Property<DateTimeOffset?>("PersonalDataErasedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("personal_data_erased_at");
+
+                    b.Property<string>("QuestionSetCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("question_set_code");
+
+                    b.Property<int>("QuestionSetVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("question_set_version");
+
+                    b.Property<string>("Rating")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("rating");
+
+                    b.Property<string>("Referral")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("referral");
+
+                    b.Property<DateTimeOffset?>("RepliedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("replied_at");
+
+                    b.Property<Guid?>("ReplyApproverId")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("uuid")
+                        .HasColumnName("reply_approver_id")
+                        .HasComputedColumnSql("(responder_settings ->> 'replyApproverAuthorityId')::uuid", true);
+
+                    b.Property<Guid?>("RequestApproverId")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_approver_id")
+                        .HasComputedColumnSql("(requester_oversight ->> 'approverAuthorityId')::uuid", true);
+
+                    b.Property<DateOnly?>("RequestedAnswerDate")
+                        .HasColumnType("date")
+                        .HasColumnName("requested_answer_date");
+
+                    b.Property<string>("RequesterOversight")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("requester_oversight");
+
+                    b.Property<Guid?>("RequesterRefereeId")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("uuid")
+                        .HasColumnName("requester_referee_id")
+                        .HasComputedColumnSql("(requester_oversight -> 'referee' ->> 'authorityId')::uuid", true);
+
+                    b.Property<Guid>("RequestingAuthorityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("requesting_authority_id");
+
+                    b.Property<Guid?>("ResponderRefereeId")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("uuid")
+                        .HasColumnName("responder_referee_id")
+                        .HasComputedColumnSql("(responder_settings -> 'referee' ->> 'authorityId')::uuid", true);
+
+                    b.Property<string>("ResponderSettings")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("responder_settings");
+
+                    b.Property<Guid?>("RespondingAuthorityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("responding_authority_id");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("StatusBeforeClarification")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status_before_clarification");
+
+                    b.Property<string>("Subject")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("subject");
+
+                    b.PrimitiveCollection<List<Guid>>("_allocatedHandlerIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("allocated_handler_ids");
+
+                    b.Property<string>("_questions")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("questions");
+
+                    b.Property<string>("_timeline")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("timeline");
+
+                    b.HasKey("Id")
+                        .HasName("pk_information_requests");
+
+                    b.HasIndex("AgreedAnswerDate")
+                        .HasDatabaseName("ix_information_requests_agreed_answer_date")
+                        .HasFilter("status IN ('Sent', 'Accepted', 'AdditionalInformationRequested')");
+
+                    b.HasIndex("ClosedAt")
+                        .HasDatabaseName("ix_information_requests_closed_at")
+                        .HasFilter("personal_data_erased_at IS NULL AND status = 'Closed'");
+
+                    b.HasIndex("LegislativeAreaCode")
+                        .HasDatabaseName("ix_information_requests_legislative_area_code");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_information_requests_number");
+
+                    b.HasIndex("RequesterRefereeId")
+                        .HasDatabaseName("ix_information_requests_requester_referee_id")
+                        .HasFilter("status = 'InReferral'");
+
+                    b.HasIndex("ResponderRefereeId")
+                        .HasDatabaseName("ix_information_requests_responder_referee_id")
+                        .HasFilter("status = 'InReferral'");
+
+                    b.HasIndex("QuestionSetCode", "QuestionSetVersion")
+                        .HasDatabaseName("ix_information_requests_question_set_code_question_set_version");
+
+                    b.HasIndex("ReplyApproverId", "Status")
+                        .HasDatabaseName("ix_information_requests_reply_approver_id_status")
+                        .HasFilter("status = 'ReplyAwaitingApproval'");
+
+                    b.HasIndex("RequestApproverId", "Status")
+                        .HasDatabaseName("ix_information_requests_request_approver_id_status")
+                        .HasFilter("status = 'AwaitingApproval'");
+
+                    b.HasIndex("RequestingAuthorityId", "Status", "LastActivityAt")
+                        .HasDatabaseName("ix_information_requests_requesting_authority_id_status_last_ac");
+
+                    b.HasIndex("RespondingAuthorityId", "Status", "LastActivityAt")
+                        .HasDatabaseName("ix_information_requests_responding_authority_id_status_last_ac");
+
+                    b.ToTable("information_requests", (string)null);
                 });
 
             modelBuilder.Entity("Imi.Domain.Users.User", b =>
@@ -424,6 +646,50 @@ namespace Imi.Infrastructure.Data.Migrations
                         .HasDatabaseName("ix_users_username");
 
                     b.ToTable("users", (string)null);
+                });
+
+            modelBuilder.Entity("Imi.Infrastructure.Auditing.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("detail");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid?>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_audit_entries");
+
+                    b.HasIndex("RequestId", "At")
+                        .HasDatabaseName("ix_audit_entries_request_id_at");
+
+                    b.HasIndex("UserId", "At")
+                        .HasDatabaseName("ix_audit_entries_user_id_at");
+
+                    b.ToTable("audit_entries", (string)null);
                 });
 
             modelBuilder.Entity("Imi.Infrastructure.Auditing.SignInAttempt", b =>
@@ -649,6 +915,31 @@ namespace Imi.Infrastructure.Data.Migrations
                         .HasName("pk_reference_data_files");
 
                     b.ToTable("reference_data_files", (string)null);
+                });
+
+            modelBuilder.Entity("Imi.Infrastructure.Requests.AttachmentContent", b =>
+                {
+                    b.Property<Guid>("AttachmentId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("attachment_id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.HasKey("AttachmentId")
+                        .HasName("pk_attachment_contents");
+
+                    b.HasIndex("RequestId")
+                        .HasDatabaseName("ix_attachment_contents_request_id");
+
+                    b.ToTable("attachment_contents", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1046,6 +1337,91 @@ namespace Imi.Infrastructure.Data.Migrations
                         .HasConstraintName("fk_question_sets_legislative_areas_legislative_area_code");
                 });
 
+            modelBuilder.Entity("Imi.Domain.Requests.InformationRequest", b =>
+                {
+                    b.HasOne("Imi.Domain.ReferenceData.LegislativeArea", null)
+                        .WithMany()
+                        .HasForeignKey("LegislativeAreaCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_information_requests_legislative_areas_legislative_area_code");
+
+                    b.HasOne("Imi.Domain.Authorities.Authority", null)
+                        .WithMany()
+                        .HasForeignKey("RequestingAuthorityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_information_requests_authorities_requesting_authority_id");
+
+                    b.HasOne("Imi.Domain.Authorities.Authority", null)
+                        .WithMany()
+                        .HasForeignKey("RespondingAuthorityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_information_requests_authorities_responding_authority_id");
+
+                    b.HasOne("Imi.Domain.ReferenceData.QuestionSet", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionSetCode", "QuestionSetVersion")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_information_requests_question_sets_question_set_code_questi");
+
+                    b.OwnsMany("Imi.Domain.Requests.RequestAttachment", "Attachments", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("ContentType")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("content_type");
+
+                            b1.Property<string>("FileName")
+                                .IsRequired()
+                                .HasMaxLength(255)
+                                .HasColumnType("character varying(255)")
+                                .HasColumnName("file_name");
+
+                            b1.Property<Guid>("RequestId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("request_id");
+
+                            b1.Property<string>("Side")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)")
+                                .HasColumnName("side");
+
+                            b1.Property<long>("Size")
+                                .HasColumnType("bigint")
+                                .HasColumnName("size");
+
+                            b1.Property<DateTimeOffset>("UploadedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("uploaded_at");
+
+                            b1.Property<Guid>("UploadedBy")
+                                .HasColumnType("uuid")
+                                .HasColumnName("uploaded_by");
+
+                            b1.HasKey("Id")
+                                .HasName("pk_request_attachments");
+
+                            b1.HasIndex("RequestId")
+                                .HasDatabaseName("ix_request_attachments_request_id");
+
+                            b1.ToTable("request_attachments", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("RequestId")
+                                .HasConstraintName("fk_request_attachments_information_requests_request_id");
+                        });
+
+                    b.Navigation("Attachments");
+                });
+
             modelBuilder.Entity("Imi.Domain.Users.User", b =>
                 {
                     b.HasOne("Imi.Domain.Authorities.Authority", null)
@@ -1122,6 +1498,16 @@ namespace Imi.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_accounts_users_id");
+                });
+
+            modelBuilder.Entity("Imi.Infrastructure.Requests.AttachmentContent", b =>
+                {
+                    b.HasOne("Imi.Domain.Requests.InformationRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_attachment_contents_requests_request_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>

@@ -1,0 +1,23 @@
+namespace Imi.Infrastructure.Auditing;
+
+public enum AuditKind
+{
+    /// <summary>A user was shown the personal data of an exchange.</summary>
+    PersonalDataRead,
+    /// <summary>A user downloaded an attachment of an exchange.</summary>
+    AttachmentRead,
+    /// <summary>Retention deleted the personal data of a closed exchange.</summary>
+    PersonalDataDeleted,
+}
+
+/// <summary>Who read or deleted personal data, and when: kept after the data itself is gone.</summary>
+public sealed class AuditEntry
+{
+    public long Id { get; init; }
+    public DateTimeOffset At { get; init; }
+    public AuditKind Kind { get; init; }
+    /// <summary>Null for the system (retention).</summary>
+    public Guid? UserId { get; init; }
+    public Guid? RequestId { get; init; }
+    public string? Detail { get; init; }
+}

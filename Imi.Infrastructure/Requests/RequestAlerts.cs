@@ -1,0 +1,186 @@
+using System.Text.Json;
+using Imi.Domain.Requests;
+using Imi.Domain.Users;
+using Imi.Infrastructure.Data;
+using Imi.Infrastructure.Identity;
+using Imi.Infrastructure.Mail;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Imi.Infrastructure.Requests;
+
+/// <summary>The alert e-mails of DOMAIN.md, per language, from Mail/Templates/request-alerts.json.</summary>
+public static class RequestAlertTexts
+{
+    private sealed record Text(string Subject, string Body);
+
+    private static readonly Dictionary<string, Dictionary<string, JsonElement>> Templates = Load();
+
+    private static Dictionary<string, Dictionary<string, JsonElement>> Load()
+    {
+        using var stream = typeof(RequestAlertTexts).Assembly.GetManifestResourceStream("Imi.Infrastructure.Mail.Templates.request-alerts.json")
+            ?? throw new InvalidOperationException("The alert templates are not embedded.");
+        return JsonSerializer.Deserialize<Dictionary<string, Dictionary<string, JsonElement>>>(stream)!;
+    }
+
+    public static IReadOnlyCollection<string> Languages => Templates.Keys;
+
+    /// <summary>Renders one alert in the language (English when the language has no text). Values are never personal data.</summary>
+    public static MailMessageContent Render(string kind, string languageCode, IReadOnlyDictionary<string, string> values)
+    {
+        var language = Templates.TryGetValue(languageCode, out var l) && l.ContainsKey(kind) ? l : Templates["en"];
+        var template = language[kind];
+        string Fill(string text) => values.Aggregate(text, (t, v) => t.Replace("{" + v.Key + "}", v.Value));
+        var subject = Fill(template.GetProperty("subject").GetString()!);
+        var body = Fill(template.GetProperty("body").GetString()!) + "\n\n" + Fill(language["footer"].GetString()!);
+        return new MailMessageContent(subject, body);
+    }
+}
+
+/// <summary>
+/// Turns the new steps of an exchange's timeline into alerts, put in the outbox in the same
+/// transaction: who is alerted follows DOMAIN.md (with allocation on, only the allocators hear of a
+/// new request). Alerts name the exchange and the acting authority, never the subject.
+/// </summary>
+public sealed class RequestAlerts(Outbox outbox, IOptions<SecurityOptions> security)
+{
+    private enum To { ResponderMailboxAndReceivers, Creator, RequesterHandlers, ResponderHandlers, Allocated, RequestApprovers, ReplyApprovers, Referees }
+
+    private static (string Kind, To[] Recipients)? AlertFor(TimelineEntry entry, InformationRequest r) => entry.Action switch
+    {
+        RequestAction.Send when entry.OtherAuthorityId is null => ("ApprovalNeeded", [To.RequestApprovers]),
+        RequestAction.Send or RequestAction.ApproveRequest => ("NewRequest", [To.ResponderMailboxAndReceivers]),
+        RequestAction.Forward => ("NewRequest", [To.ResponderMailboxAndReceivers]),
+        RequestAction.SendBackRequest => ("SentBack", [To.Creator]),
+        RequestAction.Allocate => ("Allocated", [To.Allocated]),
+        RequestAction.Accept => ("Accepted", [To.Creator]),
+        RequestAction.ProposeAnswerDate => ("AnswerDateProposed", [To.Creator]),
+        RequestAction.AskForClarification => ("ClarificationAsked", [To.RequesterHandlers]),
+        RequestAction.Clarify => ("Clarified", [To.ResponderHandlers]),
+        RequestAction.SendReply when entry.OtherAuthorityId is null => ("ReplyApprovalNeeded", [To.ReplyApprovers]),
+        RequestAction.SendReply or RequestAction.ApproveReply => ("ReplyReceived", [To.RequesterHandlers]),
+        RequestAction.SendBackReply => ("ReplySentBack", [To.ResponderHandlers]),
+        RequestAction.AskForAdditionalInformation => ("AdditionalInformationAsked", [To.ResponderHandlers]),
+        RequestAction.DeclineAdditionalInformation => ("AdditionalInformationDeclined", [To.RequesterHandlers]),
+        RequestAction.OpenReferral => ("ReferralOpened", [To.Referees, To.ResponderHandlers]),
+        RequestAction.CloseReferral => ("ReferralClosed", [To.RequesterHandlers, To.ResponderHandlers]),
+        RequestAction.AcceptReply => ("ReplyAccepted", [To.ResponderHandlers]),
+        _ => null,
+    };
+
+    /// <summary>Queues the alerts for the given new timeline entries; returns how many e-mails.</summary>
+    public async Task<int> EnqueueAsync(ImiDbContext db, InformationRequest r, IEnumerable<TimelineEntry> entries, CancellationToken ct)
+    {
+        var count = 0;
+        foreach (var entry in entries)
+        {
+            if (AlertFor(entry, r) is not { } alert)
+                continue;
+            var recipients = new Dictionary<string, (string? Name, string Language)>(StringComparer.OrdinalIgnoreCase);
+            foreach (var to in alert.Recipients)
+                foreach (var (email, name, language) in await RecipientsAsync(db, r, to, ct))
+                    recipients.TryAdd(email, (name, language));
+            var actingAuthority = await db.Authorities.AsNoTracking().Where(a => a.Id == entry.AuthorityId)
+                .Select(a => new { a.InformalTitle, a.CountryCode }).SingleAsync(ct);
+            var mentioned = entry.Action == RequestAction.Forward && entry.OtherAuthorityId is { } forwardedTo
+                ? await db.Authorities.AsNoTracking().Where(a => a.Id == forwardedTo).Select(a => new { a.InformalTitle, a.CountryCode }).SingleAsync(ct)
+                : actingAuthority;
+            var areaNames = await db.LegislativeAreas.AsNoTracking().Where(a => a.Code == r.LegislativeAreaCode).Select(a => a.Names).SingleAsync(ct);
+            foreach (var (email, (name, language)) in recipients)
+            {
+                var values = new Dictionary<string, string>
+                {
+                    ["reference"] = r.Reference,
+                    ["area"] = areaNames.GetValueOrDefault(language) ?? areaNames.GetValueOrDefault("en") ?? r.LegislativeAreaCode,
+                    ["authority"] = mentioned.InformalTitle,
+                    ["country"] = mentioned.CountryCode,
+                    ["date"] = (r.AgreedAnswerDate ?? r.RequestedAnswerDate)?.ToString("yyyy-MM-dd") ?? "–",
+                    ["link"] = $"{security.Value.PublicBaseUrl.TrimEnd('/')}/requests/{r.Id}",
+                };
+                outbox.Enqueue(db, RequestAlertTexts.Render(alert.Kind, language, values), email, name, $"request.{alert.Kind}");
+                count++;
+            }
+            if (entry.Action == RequestAction.Forward)
+                count += await EnqueueForwardedNoticeAsync(db, r, mentioned.InformalTitle, mentioned.CountryCode, areaNames, ct);
+        }
+        return count;
+    }
+
+    private async Task<int> EnqueueForwardedNoticeAsync(ImiDbContext db, InformationRequest r, string title, string country,
+        Dictionary<string, string> areaNames, CancellationToken ct)
+    {
+        var count = 0;
+        foreach (var (email, name, language) in await RecipientsAsync(db, r, To.Creator, ct))
+        {
+            outbox.Enqueue(db, RequestAlertTexts.Render("Forwarded", language, new Dictionary<string, string>
+            {
+                ["reference"] = r.Reference, ["authority"] = title, ["country"] = country,
+                ["area"] = areaNames.GetValueOrDefault(language) ?? r.LegislativeAreaCode,
+                ["link"] = $"{security.Value.PublicBaseUrl.TrimEnd('/')}/requests/{r.Id}",
+            }), email, name, "request.Forwarded");
+            count++;
+        }
+        return count;
+    }
+
+    /// <summary>Queues one reminder about the answer date to the responder's handlers.</summary>
+    public async Task EnqueueReminderAsync(ImiDbContext db, InformationRequest r, string kind, CancellationToken ct)
+    {
+        var areaNames = await db.LegislativeAreas.AsNoTracking().Where(a => a.Code == r.LegislativeAreaCode).Select(a => a.Names).SingleAsync(ct);
+        foreach (var (email, name, language) in await RecipientsAsync(db, r, To.ResponderHandlers, ct))
+            outbox.Enqueue(db, RequestAlertTexts.Render(kind, language, new Dictionary<string, string>
+            {
+                ["reference"] = r.Reference,
+                ["area"] = areaNames.GetValueOrDefault(language) ?? r.LegislativeAreaCode,
+                ["date"] = r.AgreedAnswerDate?.ToString("yyyy-MM-dd") ?? "–",
+                ["link"] = $"{security.Value.PublicBaseUrl.TrimEnd('/')}/requests/{r.Id}",
+            }), email, name, $"request.{kind}");
+    }
+
+    private static async Task<List<(string Email, string? Name, string Language)>> RecipientsAsync(ImiDbContext db, InformationRequest r, To to, CancellationToken ct)
+    {
+        var area = r.LegislativeAreaCode;
+        async Task<List<(string, string?, string)>> Users(IQueryable<User> users) =>
+            (await users.Select(u => new { u.Email, u.GivenName, u.FamilyName, u.PreferredLanguageCode }).ToListAsync(ct))
+            .Select(u => (u.Email, (string?)$"{u.GivenName} {u.FamilyName}", u.PreferredLanguageCode)).ToList();
+        IQueryable<User> WithRole(Guid? authorityId, AreaRole role) =>
+            db.DomainUsers.AsNoTracking().Where(u => u.AuthorityId == authorityId && u.AreaRoles.Any(x => x.LegislativeAreaCode == area && x.Role == role));
+
+        switch (to)
+        {
+            case To.ResponderMailboxAndReceivers:
+            {
+                var mailbox = await db.Authorities.AsNoTracking().Where(a => a.Id == r.RespondingAuthorityId)
+                    .Select(a => new { a.Email, a.InformalTitle, a.OriginalLanguageCode }).SingleAsync(ct);
+                var receivers = await Users(WithRole(r.RespondingAuthorityId, r.ResponderSettings.AllocationEnabled ? AreaRole.Allocator : AreaRole.RequestHandler));
+                return [(mailbox.Email, mailbox.InformalTitle, mailbox.OriginalLanguageCode), .. receivers];
+            }
+            case To.Creator:
+                return await Users(db.DomainUsers.AsNoTracking().Where(u => u.Id == r.CreatedBy));
+            case To.RequesterHandlers:
+                return await Users(WithRole(r.RequestingAuthorityId, AreaRole.RequestHandler));
+            case To.ResponderHandlers when r.ResponderSettings.AllocationEnabled && r.AllocatedHandlerIds.Count > 0:
+            case To.Allocated:
+            {
+                var ids = r.AllocatedHandlerIds.ToList();
+                return await Users(db.DomainUsers.AsNoTracking().Where(u => ids.Contains(u.Id)));
+            }
+            case To.ResponderHandlers:
+                return await Users(WithRole(r.RespondingAuthorityId, AreaRole.RequestHandler));
+            case To.RequestApprovers:
+                return await Users(WithRole(r.RequesterOversight.ApproverAuthorityId, AreaRole.RequestHandler));
+            case To.ReplyApprovers:
+                return await Users(WithRole(r.ResponderSettings.ReplyApproverAuthorityId, AreaRole.RequestHandler));
+            case To.Referees:
+            {
+                var all = new List<(string, string?, string)>();
+                foreach (var referee in new[] { r.RequesterOversight.Referee, r.ResponderSettings.Referee })
+                    if (referee is not null)
+                        all.AddRange(await Users(WithRole(referee.AuthorityId, referee.ReferralHandlersOnly ? AreaRole.ReferralHandler : AreaRole.RequestHandler)));
+                return all;
+            }
+            default:
+                return [];
+        }
+    }
+}

@@ -1,0 +1,94 @@
+using Imi.Domain.Requests;
+using Imi.Infrastructure.Auditing;
+using Imi.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Imi.Infrastructure.Requests;
+
+/// <summary>
+/// Data protection: deletes the personal data, free texts and attachments of exchanges closed more
+/// than six months ago (the guide's rule), leaving the anonymous record, with an audit entry for each.
+/// </summary>
+public sealed class RetentionJob(IDbContextFactory<ImiDbContext> contexts, TimeProvider clock, ILogger<RetentionJob> logger)
+{
+    /// <summary>Erases what is due; returns how many exchanges. Safe to run on several instances at once.</summary>
+    public async Task<int> RunAsync(CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        var closedBefore = now - InformationRequest.PersonalDataRetention;
+        var erased = 0;
+        while (true)
+        {
+            await using var db = await contexts.CreateDbContextAsync(ct);
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var ids = await db.Database.SqlQueryRaw<Guid>("""
+                SELECT id AS "Value" FROM information_requests
+                WHERE status = 'Closed' AND personal_data_erased_at IS NULL AND closed_at <= {0}
+                ORDER BY closed_at LIMIT 100 FOR UPDATE SKIP LOCKED
+                """, closedBefore).ToListAsync(ct);
+            if (ids.Count == 0)
+                return erased;
+            var requests = await db.Requests.Where(r => ids.Contains(r.Id)).ToListAsync(ct);
+            foreach (var request in requests)
+            {
+                var what = request.ErasePersonalData(now);
+                db.AuditEntries.Add(new AuditEntry { At = now, Kind = AuditKind.PersonalDataDeleted, RequestId = request.Id, Detail = $"{request.Reference}: {what}" });
+            }
+            await db.AttachmentContents.Where(c => ids.Contains(c.RequestId)).ExecuteDeleteAsync(ct);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            erased += requests.Count;
+            logger.LogInformation("Retention deleted the personal data of {Count} closed exchanges", requests.Count);
+        }
+    }
+}
+
+/// <summary>Reminds the responder's handlers before the answer date and once it has passed, once each per date.</summary>
+public sealed class AnswerDateReminderJob(IDbContextFactory<ImiDbContext> contexts, TimeProvider clock, RequestAlerts alerts)
+{
+    public const int DaysBefore = 2;
+
+    public async Task<int> RunAsync(CancellationToken ct = default)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var open = new[] { RequestStatus.Sent, RequestStatus.Accepted, RequestStatus.AdditionalInformationRequested };
+        var horizon = today.AddDays(DaysBefore);
+        var due = await db.Requests
+            .Where(r => open.Contains(r.Status) && r.AgreedAnswerDate <= horizon
+                        && ((r.AgreedAnswerDate >= today && EF.Property<DateOnly?>(r, "NearReminderFor") != r.AgreedAnswerDate)
+                            || (r.AgreedAnswerDate < today && EF.Property<DateOnly?>(r, "OverdueReminderFor") != r.AgreedAnswerDate)))
+            .Take(200).ToListAsync(ct);
+        foreach (var r in due)
+        {
+            var overdue = r.AgreedAnswerDate < today;
+            await alerts.EnqueueReminderAsync(db, r, overdue ? "AnswerDatePassed" : "AnswerDateNear", ct);
+            db.Entry(r).Property(overdue ? "OverdueReminderFor" : "NearReminderFor").CurrentValue = r.AgreedAnswerDate;
+        }
+        await db.SaveChangesAsync(ct);
+        return due.Count;
+    }
+}
+
+/// <summary>Runs the retention and reminder jobs every hour (and once at start).</summary>
+public sealed class RequestJobsHost(RetentionJob retention, AnswerDateReminderJob reminders, TimeProvider clock, ILogger<RequestJobsHost> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await retention.RunAsync(stoppingToken);
+                await reminders.RunAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "A request job failed; it runs again within the hour");
+            }
+            await Task.Delay(TimeSpan.FromHours(1), clock, stoppingToken);
+        }
+    }
+}

@@ -1,0 +1,150 @@
+using Imi.Domain.Common;
+using Imi.Domain.Requests;
+using Imi.Domain.Users;
+using Imi.Infrastructure.Auditing;
+using Imi.Infrastructure.Mail;
+using Imi.Infrastructure.Requests;
+using Imi.Infrastructure.Setup;
+using Imi.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using static Imi.Tests.Infrastructure.Requests.RequestFixtures;
+
+namespace Imi.Tests.Infrastructure.Requests;
+
+public class RequestServiceTests(DatabaseFixture database) : IClassFixture<DatabaseFixture>
+{
+    [Fact]
+    public async Task Sending_AlertsTheResponderInItsLanguage_WithoutPersonalData_AndPutsItOnTheActionList()
+    {
+        await using var services = database.Services();
+        var id = await SentRequestAsync(services);
+
+        await using var db = await services.DbAsync();
+        var mails = await db.Outbox.Where(m => m.Kind == "request.NewRequest" && m.TextBody.Contains(id.ToString())).ToListAsync();
+        // The authority's mailbox and every request handler of the area (allocation is off there).
+        Assert.Equal(
+            [BavarianArchitectsMail, "lena.hoffmann@byak.demo.de", "maximilian.bauer@byak.demo.de", "tobias.fischer@byak.demo.de"],
+            mails.Select(m => m.ToAddress).Order());
+        Assert.All(mails, m =>
+        {
+            Assert.StartsWith("Neue IMI-Anfrage IMI-", m.Subject);
+            Assert.Contains("Berufsqualifikationen", m.TextBody);
+            Assert.DoesNotContain("Martin-Duplessis", m.TextBody + m.Subject);
+            Assert.DoesNotContain("4711", m.TextBody + m.Subject);
+            Assert.DoesNotContain("12AB34567", m.TextBody);
+        });
+
+        var list = await services.Get<RequestQueries>().ActionListAsync(await UserAsync(services, GermanHandler), new ActionListFilter());
+        var item = Assert.Single(list.Items, i => i.Id == id);
+        Assert.Equal(WaitingKind.ToAccept, item.Kind);
+        Assert.Equal("FR", item.Other.CountryCode);
+        Assert.True(list.Counts[WaitingKind.ToAccept] >= 1);
+        var allocatorList = await services.Get<RequestQueries>().ActionListAsync(await UserAsync(services, GermanAllocator), new ActionListFilter());
+        Assert.DoesNotContain(allocatorList.Items, i => i.Id == id);
+    }
+
+    [Fact]
+    public async Task TheResponderReadsQuestionsInGerman_AndFreeTextInTheOriginalWithItsLanguageNamed()
+    {
+        await using var services = database.Services();
+        var id = await SentRequestAsync(services);
+        var details = await services.Get<RequestQueries>().GetAsync(await UserAsync(services, GermanHandler), id);
+
+        Assert.Equal(ExchangeView.Full, details.View);
+        Assert.StartsWith("Ist das beigefügte Diplom/Zeugnis echt", details.Questions![0].Text.Text);
+        Assert.Contains(("YES", "Ja, das Dokument ist echt"), details.Questions[0].Options);
+        Assert.Equal(("Combien d'heures de formation pratique ?", "fr", "French"),
+            (details.Questions[2].Text.Text, details.Questions[2].Text.LanguageCode, details.Questions[2].Text.LanguageName));
+        Assert.Equal(SubjectName, details.Subject!.FullName);
+        Assert.Equal(new[] { RequestAction.Forward, RequestAction.Accept, RequestAction.AskForClarification }.Order(), details.AllowedActions.Order());
+
+        await using var db = await services.DbAsync();
+        Assert.Equal(1, await db.AuditEntries.CountAsync(e => e.RequestId == id && e.Kind == AuditKind.PersonalDataRead));
+    }
+
+    [Fact]
+    public async Task TheWholeExchange_ReplyAlertsTheRequester_AndTheTimelineShowsEveryStep()
+    {
+        await using var services = database.Services();
+        var id = await SentRequestAsync(services);
+        await RepliedAsync(services, id);
+        await ActAsync(services, FrenchHandler, id, (r, a, now) => r.AcceptReply(a, now));
+        await ActAsync(services, FrenchHandler, id, (r, a, now) => r.Rate(a, 5, 4, "Réponse rapide", now));
+
+        var details = await services.Get<RequestQueries>().GetAsync(await UserAsync(services, FrenchHandler), id);
+        Assert.Equal(RequestStatus.Closed, details.Status);
+        Assert.Equal(["Sent the request", "Accepted the request", "Sent the reply", "Accepted the reply; the exchange is closed", "Rated the reply"],
+            details.Timeline.Select(t => t.What));
+        Assert.Equal("Lena Hoffmann", details.Timeline[1].Who);
+        Assert.Equal("Oui, le document est authentique", details.Questions![0].AnswerOptionLabel);
+        Assert.Equal(("Seit 2010 eingetragen.", "German"), (details.Questions[1].AnswerText!.Text, details.Questions[1].AnswerText!.LanguageName));
+        Assert.Equal(new RequestRating(5, 4, new FreeText("Réponse rapide", "fr")), details.Rating);
+
+        await using var db = await services.DbAsync();
+        var reply = await db.Outbox.SingleAsync(m => m.Kind == "request.ReplyReceived" && m.ToAddress == "camille.bernard@architectes.demo.fr" && m.TextBody.Contains(id.ToString()));
+        Assert.StartsWith("Réponse reçue", reply.Subject);
+        Assert.DoesNotContain("Martin-Duplessis", reply.TextBody);
+    }
+
+    [Fact]
+    public async Task AStaleRevision_IsReportedAsChangedBySomeoneElse()
+    {
+        await using var services = database.Services();
+        var id = await SentRequestAsync(services);
+        var stale = await RevisionAsync(services, id);
+        await ActAsync(services, GermanHandler, id, (r, a, now) => r.Accept(a, null, null, now));
+        await Assert.ThrowsAsync<ChangedBySomeoneElseException>(() => services.Get<RequestService>().ActAsync(
+            UserAsync(services, GermanHandler2).Result, id, stale, (r, a, now) => r.AskForClarification(a, "?", now)));
+    }
+
+    [Fact]
+    public async Task Permissions_AreEnforcedOnTheServer()
+    {
+        await using var services = database.Services();
+        var id = await SentRequestAsync(services);
+        // The requester cannot accept its own request, an outsider cannot act at all.
+        await Assert.ThrowsAsync<NotPermittedException>(() => ActAsync(services, FrenchHandler, id, (r, a, now) => r.Accept(a, null, null, now)));
+        await Assert.ThrowsAsync<NotPermittedException>(() => ActAsync(services, PortugueseHandler, id, (r, a, now) => r.Accept(a, null, null, now)));
+        var e = await Assert.ThrowsAsync<DomainException>(() => services.Get<RequestService>().CreateDraftAsync(
+            UserAsync(services, FrenchHandler).Result, "PQ", new DraftContent(AuthorityAsync(services, "imi@corkcity.demo.ie").Result, [], [], null, null, null)));
+        Assert.Equal("responder", e.Field);
+    }
+
+    [Fact]
+    public async Task ChangesArrive_OnTheChangeFeed_FromTheDatabase()
+    {
+        await using var services = database.Services();
+        var listener = services.Get<ChangeFeedListener>();
+        await listener.StartAsync(CancellationToken.None);
+        await listener.Listening;
+        var heard = new List<RequestChange>();
+        services.Get<ChangeFeed>().Changed += c => { lock (heard) heard.Add(c); };
+
+        var id = await SentRequestAsync(services);
+
+        var change = await Eventually.ReturnsAsync(() => { lock (heard) return heard.LastOrDefault(c => c.RequestId == id); }, what: "the change notification");
+        Assert.Contains(await AuthorityAsync(services, BavarianArchitectsMail), change.AuthorityIds);
+        Assert.Contains(await AuthorityAsync(services, FrenchArchitectsMail), change.AuthorityIds);
+        await listener.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task Attachments_AreStoredChecked_AndOnlyThePartiesDownloadThem()
+    {
+        await using var services = database.Services();
+        var requests = services.Get<RequestService>();
+        var french = await UserAsync(services, FrenchHandler);
+        var id = await requests.CreateDraftAsync(french, "PQ", new DraftContent(null, ["PQ.DIPLOMA_AUTHENTIC"], [], null, null, null));
+        var bytes = "%PDF-1.4 diplome"u8.ToArray();
+        var attachmentId = await requests.AttachAsync(french, id, await RevisionAsync(services, id), AttachmentSide.Request, "diplome.pdf", bytes.Length, new MemoryStream(bytes));
+        var e = await Assert.ThrowsAsync<DomainException>(() => requests.AttachAsync(french, id, RevisionAsync(services, id).Result, AttachmentSide.Request, "setup.exe", 3, new MemoryStream([1, 2, 3])));
+        Assert.Equal("attachments", e.Field);
+
+        var file = await services.Get<RequestQueries>().AttachmentAsync(french, id, attachmentId);
+        Assert.Equal(("diplome.pdf", "application/pdf"), (file.FileName, file.ContentType));
+        Assert.Equal(bytes, file.Content);
+        await Assert.ThrowsAsync<NotPermittedException>(async () => await services.Get<RequestQueries>().AttachmentAsync(await UserAsync(services, PortugueseHandler), id, attachmentId));
+        await using var db = await services.DbAsync();
+        Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.RequestId == id && a.Kind == AuditKind.AttachmentRead));
+    }
+}

@@ -1,0 +1,149 @@
+using Imi.Domain.Common;
+using Imi.Domain.Requests;
+using Imi.Domain.Users;
+using Imi.Infrastructure.Auditing;
+using Imi.Infrastructure.Requests;
+using Imi.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using static Imi.Tests.Infrastructure.Requests.RequestFixtures;
+
+namespace Imi.Tests.Infrastructure.Requests;
+
+public class VisibilityAndRetentionTests(DatabaseFixture database) : IClassFixture<DatabaseFixture>
+{
+    /// <summary>Role × view: what each kind of user gets from the server for one replied exchange in referral.</summary>
+    [Fact]
+    public async Task WhoSeesWhat_IsEnforcedInTheQueries()
+    {
+        await using var services = database.Services();
+        var id = await SentRequestAsync(services);
+        await RepliedAsync(services, id);
+        await ActAsync(services, FrenchHandler, id, (r, a, now) => r.AskForAdditionalInformation(a, "Les heures ?", now));
+        await ActAsync(services, GermanHandler, id, (r, a, now) => r.DeclineAdditionalInformation(a, "Nicht verfügbar.", now));
+        await ActAsync(services, FrenchHandler, id, (r, a, now) => r.OpenReferral(a, "Réponse incomplète.", now));
+
+        var frenchBasic = await RegisterUserAsync(services, FrenchArchitectsMail, "fr.basic");
+        var germanBasic = await RegisterUserAsync(services, BavarianArchitectsMail, "de.basic");
+        // A French authority linked to the architects sees an overview of their exchanges (step 4).
+        await LinkAsync(services, FrenchArchitectsMail, "imi@ordre-medecins.demo.fr");
+        var linkedUser = await RegisterUserAsync(services, "imi@ordre-medecins.demo.fr", "fr.linked", AreaRole.RequestHandler);
+
+        var expected = new (string Who, Guid User, ExchangeView View)[]
+        {
+            ("French handler (requester)", await UserAsync(services, FrenchHandler), ExchangeView.Full),
+            ("German handler (responder)", await UserAsync(services, GermanHandler), ExchangeView.Full),
+            ("German allocator", await UserAsync(services, GermanAllocator), ExchangeView.Full),
+            ("French basic user", frenchBasic, ExchangeView.Overview),
+            ("German basic user", germanBasic, ExchangeView.Overview),
+            ("Bavarian coordinator (referee, Self)", await UserAsync(services, BavarianCoordinator), ExchangeView.Details),
+            ("French coordinator (referee, Self)", await UserAsync(services, FrenchCoordinator), ExchangeView.Details),
+            ("Linked French authority", linkedUser, ExchangeView.Overview),
+            ("Portuguese handler (outsider)", await UserAsync(services, PortugueseHandler), ExchangeView.None),
+        };
+        var queries = services.Get<RequestQueries>();
+        foreach (var (who, user, view) in expected)
+        {
+            if (view == ExchangeView.None)
+            {
+                await Assert.ThrowsAsync<NotPermittedException>(() => queries.GetAsync(user, id));
+                continue;
+            }
+            var details = await queries.GetAsync(user, id);
+            Assert.True(view == details.View, $"{who}: expected {view}, got {details.View}");
+            Assert.True((view == ExchangeView.Full) == (details.Subject is not null), $"{who}: personal data");
+            Assert.True((view == ExchangeView.Full) == (details.Attachments is not null), $"{who}: attachments");
+            Assert.True((view >= ExchangeView.Details) == (details.Questions is not null), $"{who}: questions");
+            Assert.True((view >= ExchangeView.Details) == (details.Comment is not null), $"{who}: comment");
+            Assert.True((view >= ExchangeView.Details) == (details.Referral is not null), $"{who}: referral");
+            Assert.NotEmpty(details.Timeline);
+            Assert.True(view >= ExchangeView.Details || details.Timeline.All(t => t.Note is null), $"{who}: timeline notes");
+        }
+
+        // The referees act on it; the personal data reads were logged for the two parties' handlers only.
+        await ActAsync(services, BavarianCoordinator, id, (r, a, now) => r.CommentOnReferral(a, "Die Ausbildungsstunden sind nicht dokumentiert.", now));
+        await ActAsync(services, FrenchCoordinator, id, (r, a, now) => r.CloseReferral(a, "La réponse est suffisante.", now));
+        await using var db = await services.DbAsync();
+        var readers = await db.AuditEntries.Where(e => e.RequestId == id && e.Kind == AuditKind.PersonalDataRead).Select(e => e.UserId).ToListAsync();
+        Assert.Equal(3, readers.Count);
+        Assert.Equal(RequestStatus.Replied, (await db.Requests.SingleAsync(r => r.Id == id)).Status);
+    }
+
+    [Fact]
+    public async Task TheOverview_ListsTheAuthoritysExchanges_ForBasicUsersToo()
+    {
+        await using var services = database.Services();
+        var id = await SentRequestAsync(services);
+        var basic = await RegisterUserAsync(services, BavarianArchitectsMail, "de.basic.overview");
+        var (items, total) = await services.Get<RequestQueries>().OverviewAsync(basic, null, null);
+        var item = Assert.Single(items, i => i.Id == id);
+        Assert.False(item.Outgoing);
+        Assert.Equal("FR", item.Other.CountryCode);
+        Assert.True(total >= 1);
+        var (outsiderItems, _) = await services.Get<RequestQueries>().OverviewAsync(await UserAsync(services, PortugueseHandler), null, null);
+        Assert.DoesNotContain(outsiderItems, i => i.Id == id);
+    }
+
+    [Fact]
+    public async Task Retention_DeletesPersonalDataSixMonthsAfterClosure_AndNothingElse()
+    {
+        await using var services = database.Services();
+        var old = await SentRequestAsync(services, attachment: "%PDF-1.4"u8.ToArray());
+        await RepliedAsync(services, old);
+        await using (var before = await services.DbAsync())
+            Assert.Single(await before.AttachmentContents.Where(c => c.RequestId == old).ToListAsync());
+        await ActAsync(services, FrenchHandler, old, (r, a, now) => r.AcceptReply(a, now));
+
+        services.Clock.Advance(TimeSpan.FromDays(100));
+        var recent = await SentRequestAsync(services);
+        await RepliedAsync(services, recent);
+        await ActAsync(services, FrenchHandler, recent, (r, a, now) => r.AcceptReply(a, now));
+        var open = await SentRequestAsync(services);
+
+        services.Clock.Advance(TimeSpan.FromDays(90)); // old: closed 190 days ago; recent: 90 days ago
+        var erased = await services.Get<RetentionJob>().RunAsync();
+
+        Assert.Equal(1, erased);
+        await using var db = await services.DbAsync();
+        var oldRow = await db.Requests.SingleAsync(r => r.Id == old);
+        Assert.Null(oldRow.Subject);
+        Assert.Null(oldRow.Comment);
+        Assert.NotNull(oldRow.PersonalDataErasedAt);
+        Assert.Equal(RequestStatus.Closed, oldRow.Status);
+        Assert.Equal("YES", oldRow.Questions[0].Answer!.OptionCode);
+        Assert.Equal(4, oldRow.Timeline.Count);
+        Assert.Empty(await db.AttachmentContents.Where(c => c.RequestId == old).ToListAsync());
+        Assert.NotNull((await db.Requests.SingleAsync(r => r.Id == recent)).Subject);
+        Assert.NotNull((await db.Requests.SingleAsync(r => r.Id == open)).Subject);
+        var audit = await db.AuditEntries.SingleAsync(e => e.RequestId == old && e.Kind == AuditKind.PersonalDataDeleted);
+        Assert.Null(audit.UserId);
+        Assert.Contains("subject: deleted", audit.Detail);
+        Assert.Empty(oldRow.Attachments);
+        Assert.Equal(0, await services.Get<RetentionJob>().RunAsync());
+    }
+
+    [Fact]
+    public async Task Reminders_GoOnceBeforeTheAnswerDate_AndOnceAfter()
+    {
+        await using var services = database.Services();
+        var id = await SentRequestAsync(services); // answer date in 21 days
+        var reminders = services.Get<AnswerDateReminderJob>();
+        async Task<int> Count(string kind)
+        {
+            await using var db = await services.DbAsync();
+            return await db.Outbox.CountAsync(m => m.Kind == kind && m.TextBody.Contains(id.ToString()));
+        }
+
+        await reminders.RunAsync();
+        Assert.Equal(0, await Count("request.AnswerDateNear"));
+        services.Clock.Advance(TimeSpan.FromDays(19));
+        await reminders.RunAsync();
+        await reminders.RunAsync();
+        Assert.Equal(3, await Count("request.AnswerDateNear")); // the three handlers of the chamber
+        services.Clock.Advance(TimeSpan.FromDays(3));
+        await reminders.RunAsync();
+        Assert.Equal(3, await Count("request.AnswerDatePassed"));
+        await using var check = await services.DbAsync();
+        var mail = await check.Outbox.FirstAsync(m => m.Kind == "request.AnswerDatePassed" && m.TextBody.Contains(id.ToString()));
+        Assert.DoesNotContain(SubjectName, mail.TextBody);
+    }
+}
