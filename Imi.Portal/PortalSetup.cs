@@ -33,6 +33,7 @@ public static class PortalSetup
         services.AddMudServices();
         services.AddImiInfrastructure(builder.Configuration);
         services.AddImiStore(typeof(PortalSetup).Assembly);
+        services.AddScoped<Store.Requests.RequestsLiveUpdates>();
 
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingAuthenticationStateProvider>();
@@ -99,6 +100,7 @@ public static class PortalSetup
         app.MapStaticAssets();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
         app.MapAccountEndpoints();
+        app.MapAttachmentEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -34,6 +34,7 @@ public static class NavigationReducers
         {
             new("Home", "", MudBlazor.Icons.Material.Outlined.Home, Exact: true),
             new("Find an authority", "search", MudBlazor.Icons.Material.Outlined.Search),
+            new("Requests", "requests", MudBlazor.Icons.Material.Outlined.Inbox),
             new("Setup", "setup", MudBlazor.Icons.Material.Outlined.Checklist),
         };
         if (state.User?.IsTranslator == true)
