@@ -1,0 +1,137 @@
+using System.Text.RegularExpressions;
+using Imi.Infrastructure.Demo;
+using Microsoft.Playwright;
+
+namespace Imi.Tests.EndToEnd;
+
+/// <summary>Two users in two browsers: a French handler asks, the German handler answers, each in their language.</summary>
+public class RequestJourneyTests(PortalServer server) : IClassFixture<PortalServer>
+{
+    private const string French = "demo.fr.handler", German = "demo.de.handler";
+
+    private static async Task<IPage> SignedInAsync(PortalServer server, string username)
+    {
+        var page = await Browser.NewPageAsync(server);
+        await SignInJourney.SignInAsync(page, username, DemoNetwork.Password, DemoNetwork.SecurityCode);
+        return page;
+    }
+
+    /// <summary>The French handler finds the Bavarian chamber, writes the request in French and sends it; returns its reference.</summary>
+    internal static async Task<string> SendFromFranceAsync(IPage french, string subjectName)
+    {
+        await french.GotoAsync("search");
+        await french.WaitForCircuitAsync();
+        await french.FillAsync("input[data-testid=search-text]", "architectes Bavière");
+        await french.Locator("[data-testid=search-results] li").First.GetByRole(AriaRole.Link).ClickAsync();
+        await Assertions.Expect(french.Locator("[data-testid=authority-title]")).ToHaveTextAsync("Chambre régionale des architectes de Bavière");
+        await french.ClickAsync("[data-testid=send-request-to]");
+
+        await french.WaitForURLAsync(new Regex("/requests/new"));
+        await french.GetByLabel("Le diplôme/certificat joint est-il authentique", new() { Exact = false }).CheckAsync();
+        await french.GetByLabel("Quelle est la situation actuelle du professionnel", new() { Exact = false }).CheckAsync();
+        await french.ClickAsync("[data-testid=add-free-question]");
+        await french.Locator("[data-testid=free-question-0] textarea, textarea[data-testid=free-question-0]").First.FillAsync("Combien d'heures de stage pratique la formation comprenait-elle ?");
+        await french.Locator("[data-testid=subject-name] input, input[data-testid=subject-name]").First.FillAsync(subjectName);
+        await french.Locator("[data-testid=request-comment] textarea, textarea[data-testid=request-comment]").First.FillAsync("Demande liée à une reconnaissance en cours.");
+        await french.Locator("[data-testid=request-answer-date] input, input[data-testid=request-answer-date]").First.FillAsync(DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd"));
+        await Assertions.Expect(french.Locator("[data-testid=request-responder] input, input[data-testid=request-responder]").First).ToHaveValueAsync(new Regex("Bayerische Architektenkammer|Regionale Kammer|Chambre régionale"));
+        await french.AssertAccessibleAsync();
+        await french.ClickAsync("[data-testid=send-request]");
+
+        await french.WaitForURLAsync(new Regex("/requests/[0-9a-f-]{36}$"));
+        await Assertions.Expect(french.Locator("[data-testid=exchange-status]")).ToHaveTextAsync("Waiting to be accepted");
+        var heading = await french.Locator("h1").TextContentAsync();
+        return Regex.Match(heading!, "IMI-[0-9]+").Value;
+    }
+
+    private static async Task ChooseAsync(IPage page, string selectTestId, string option)
+    {
+        await page.ClickAsync($"[data-testid={selectTestId}]");
+        await page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
+    }
+
+    [Fact]
+    public async Task FrenchHandlerAsks_GermanHandlerSeesItLive_AnswersInGerman_FrenchHandlerAcceptsAndRates()
+    {
+        var german = await SignedInAsync(server, German);
+        await german.GotoAsync("requests");
+        await german.WaitForCircuitAsync();
+        await Assertions.Expect(german.Locator("[data-testid=action-list]")).ToBeVisibleAsync();
+        await german.AssertAccessibleAsync();
+
+        var french = await SignedInAsync(server, French);
+        var reference = await SendFromFranceAsync(french, "Jeanne Martin-Duplessis");
+
+        // The German action list shows it without a reload.
+        var item = german.Locator("[data-testid=action-item]", new() { HasText = reference });
+        await Assertions.Expect(item).ToContainTextAsync("To accept");
+        await Assertions.Expect(item).ToContainTextAsync("Ordre professionnel des architectes (FR)");
+        await item.GetByRole(AriaRole.Link).ClickAsync();
+
+        // Read in German: the question set's texts in German, the French free text named as French, the personal data shown.
+        await Assertions.Expect(german.Locator("[data-testid=question-text-0]")).ToContainTextAsync("Ist das beigefügte Diplom/Zeugnis echt");
+        await Assertions.Expect(german.Locator("[data-testid=question-text-2]")).ToContainTextAsync("Combien d'heures de stage pratique");
+        await Assertions.Expect(german.Locator("[data-testid=question-text-2]")).ToContainTextAsync("(written in French)");
+        await Assertions.Expect(german.Locator("[data-testid=subject-name]")).ToContainTextAsync("Jeanne Martin-Duplessis");
+        await german.AssertAccessibleAsync();
+
+        // Accept, proposing another answer date.
+        var otherDate = DateTime.UtcNow.AddDays(40).ToString("yyyy-MM-dd");
+        await german.Locator("[data-testid=accept-date] input, input[data-testid=accept-date]").First.FillAsync(otherDate);
+        await german.ClickAsync("[data-testid=action-accept]");
+        await Assertions.Expect(german.Locator("[data-testid=exchange-status]")).ToHaveTextAsync("Being answered");
+        await Assertions.Expect(german.Locator("[data-testid=agreed-answer-date]")).ToHaveTextAsync(otherDate);
+
+        // Sending before every question is answered is refused, next to the button.
+        await german.ClickAsync("[data-testid=action-send-reply]");
+        await Assertions.Expect(german.Locator("[data-testid=answers-error]")).ToContainTextAsync("Answer at least one question before sending the reply");
+
+        await ChooseAsync(german, "answer-option-0", "Ja, das Dokument ist echt");
+        await german.ClickAsync("[data-testid=save-answer-0]");
+        await Assertions.Expect(german.Locator("[data-testid=answer-0]")).ToContainTextAsync("Ja, das Dokument ist echt");
+        await ChooseAsync(german, "answer-option-1", "Eingetragen");
+        await german.ClickAsync("[data-testid=save-answer-1]");
+        await Assertions.Expect(german.Locator("[data-testid=answer-1]")).ToContainTextAsync("Eingetragen");
+        await german.Locator("[data-testid=answer-text-2] textarea, textarea[data-testid=answer-text-2]").First.FillAsync("Die Ausbildung umfasste 1.200 Stunden Praktikum.");
+        await german.ClickAsync("[data-testid=save-answer-2]");
+        await Assertions.Expect(german.Locator("[data-testid=answer-2]")).ToContainTextAsync("1.200 Stunden");
+        await german.ClickAsync("[data-testid=action-send-reply]");
+        await Assertions.Expect(german.Locator("[data-testid=exchange-status]")).ToHaveTextAsync("Answered");
+
+        // The French handler's page refreshed live: the reply reads in French, with the German free text named as German.
+        await Assertions.Expect(french.Locator("[data-testid=exchange-status]")).ToHaveTextAsync("Answered");
+        await Assertions.Expect(french.Locator("[data-testid=answer-0]")).ToContainTextAsync("Oui, le document est authentique");
+        await Assertions.Expect(french.Locator("[data-testid=answer-2]")).ToContainTextAsync("(written in German)");
+        await french.ClickAsync("[data-testid=action-accept-reply]");
+        await Assertions.Expect(french.Locator("[data-testid=exchange-status]")).ToHaveTextAsync("Closed");
+        await ChooseAsync(french, "rate-timeliness", "4");
+        await french.ClickAsync("[data-testid=action-rate]");
+        await Assertions.Expect(french.Locator("[data-testid=rating]")).ToContainTextAsync("timeliness 4/5, effort 5/5");
+
+        // Every step is on the timeline, for both.
+        var steps = new[] { "Sent the request", "Accepted the request", "Proposed another answer date", "Sent the reply", "Accepted the reply", "Rated the reply" };
+        foreach (var page in new[] { french, german })
+        {
+            await page.ReloadAsync();
+            await page.WaitForCircuitAsync();
+            var timeline = page.Locator("[data-testid=timeline]");
+            foreach (var step in steps)
+                await Assertions.Expect(timeline).ToContainTextAsync(step);
+        }
+        await french.AssertAccessibleAsync();
+
+        // The alerts went out over SMTP in each recipient's language, without the person's name.
+        var newRequest = await Support.Eventually.ReturnsAsync(
+            () => server.Inbox.Messages().FirstOrDefault(m => m.To.Contains("lena.hoffmann@byak.demo.de") && m.Subject == $"Neue IMI-Anfrage {reference} (Berufsqualifikationen)"),
+            what: "the new-request alert in German");
+        var accepted = await Support.Eventually.ReturnsAsync(
+            () => server.Inbox.Messages().FirstOrDefault(m => m.To.Contains("lena.hoffmann@byak.demo.de") && m.Subject.Contains(reference) && m.Subject.Contains("angenommen")),
+            what: "the reply-accepted alert in German");
+        Assert.Contains($"/requests/", accepted.Text);
+        Assert.DoesNotContain("Martin-Duplessis", newRequest.Text);
+        var reply = await Support.Eventually.ReturnsAsync(
+            () => server.Inbox.Messages().FirstOrDefault(m => m.To.Contains("camille.bernard@architectes.demo.fr") && m.Subject.Contains(reference) && m.Subject.StartsWith("Réponse reçue")),
+            what: "the reply alert");
+        Assert.DoesNotContain("Martin-Duplessis", reply.Text);
+    }
+}
