@@ -129,11 +129,15 @@ public sealed class RequestService(IDbContextFactory<ImiDbContext> contexts, Tim
         await transaction.CommitAsync(ct);
     }
 
-    /// <summary>Every authority whose users may see the exchange change: both sides, their coordinators, and earlier responders.</summary>
+    /// <summary>
+    /// Every authority whose users may see the exchange change: both sides (the responder once it has
+    /// the request), their coordinators, and earlier responders.
+    /// </summary>
     private static List<Guid> Concerned(InformationRequest r) =>
         new Guid?[]
             {
-                r.RequestingAuthorityId, r.RespondingAuthorityId, r.RequesterOversight.ApproverAuthorityId, r.RequesterOversight.Referee?.AuthorityId,
+                r.RequestingAuthorityId,
+                r.Status is RequestStatus.Draft or RequestStatus.AwaitingApproval ? null : r.RespondingAuthorityId, r.RequesterOversight.ApproverAuthorityId, r.RequesterOversight.Referee?.AuthorityId,
                 r.ResponderSettings.ReplyApproverAuthorityId, r.ResponderSettings.Referee?.AuthorityId,
             }
             .Concat(r.Timeline.SelectMany(t => new Guid?[] { t.AuthorityId, t.OtherAuthorityId }))

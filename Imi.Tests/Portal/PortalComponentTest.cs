@@ -12,12 +12,16 @@ public abstract class PortalComponentTest : BunitContext, IAsyncLifetime
 {
     /// <param name="configure">More services; they must all be added before the first render.</param>
     /// <param name="interactive">False for the static server-rendered sign-in pages.</param>
-    protected PortalComponentTest(Action<IServiceCollection>? configure = null, bool interactive = true)
+    /// <param name="signedInUserId">The user the authentication state names (pages read their id from it).</param>
+    protected PortalComponentTest(Action<IServiceCollection>? configure = null, bool interactive = true, Guid? signedInUserId = null)
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         Services.AddImiStore(typeof(Imi.Portal.PortalSetup).Assembly);
+        Services.AddScoped<Imi.Portal.Store.Requests.RequestsLiveUpdates>();
         configure?.Invoke(Services);
+        if (signedInUserId is { } userId)
+            this.AddAuthorization().SetAuthorized("user").SetClaims(new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, userId.ToString()));
         SetRendererInfo(new RendererInfo(interactive ? "Server" : "Static", isInteractive: interactive));
     }
 

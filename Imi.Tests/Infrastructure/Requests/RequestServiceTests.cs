@@ -111,20 +111,21 @@ public class RequestServiceTests(DatabaseFixture database) : IClassFixture<Datab
     }
 
     [Fact]
-    public async Task ChangesArrive_OnTheChangeFeed_FromTheDatabase()
+    public async Task TwoPortalInstances_OnOneDatabase_HearEachOthersChanges()
     {
-        await using var services = database.Services();
-        var listener = services.Get<ChangeFeedListener>();
+        await using var instanceA = database.Services();
+        await using var instanceB = database.Services();
+        var listener = instanceB.Get<ChangeFeedListener>();
         await listener.StartAsync(CancellationToken.None);
         await listener.Listening;
         var heard = new List<RequestChange>();
-        services.Get<ChangeFeed>().Changed += c => { lock (heard) heard.Add(c); };
+        instanceB.Get<ChangeFeed>().Changed += c => { lock (heard) heard.Add(c); };
 
-        var id = await SentRequestAsync(services);
+        var id = await SentRequestAsync(instanceA);
 
-        var change = await Eventually.ReturnsAsync(() => { lock (heard) return heard.LastOrDefault(c => c.RequestId == id); }, what: "the change notification");
-        Assert.Contains(await AuthorityAsync(services, BavarianArchitectsMail), change.AuthorityIds);
-        Assert.Contains(await AuthorityAsync(services, FrenchArchitectsMail), change.AuthorityIds);
+        var change = await Eventually.ReturnsAsync(() => { lock (heard) return heard.LastOrDefault(c => c.RequestId == id); }, what: "the change notification on the other instance");
+        Assert.Contains(await AuthorityAsync(instanceA, BavarianArchitectsMail), change.AuthorityIds);
+        Assert.Contains(await AuthorityAsync(instanceA, FrenchArchitectsMail), change.AuthorityIds);
         await listener.StopAsync(CancellationToken.None);
     }
 

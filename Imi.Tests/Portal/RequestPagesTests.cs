@@ -1,0 +1,96 @@
+using Bunit;
+using Imi.Domain.Requests;
+using Imi.Infrastructure.Demo;
+using Imi.Infrastructure.Requests;
+using Imi.Infrastructure.Users;
+using Imi.Portal.Components.Requests;
+using Imi.Portal.Store.Session;
+using Imi.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Imi.Tests.Portal;
+
+/// <summary>The request pages on the real services, as the German handler of the Bavarian chamber.</summary>
+public class RequestPagesTests(DatabaseFixture database)
+    : PortalComponentTest(Infrastructure(database), signedInUserId: GermanHandler), IClassFixture<DatabaseFixture>
+{
+    private static readonly Guid GermanHandler = DemoSeeder.IdOf("user:demo.de.handler");
+    private static readonly Guid FrenchHandler = DemoSeeder.IdOf("user:demo.fr.handler");
+    private static readonly Guid BavarianChamber = DemoSeeder.IdOf("de-architects-by");
+
+    private async Task SignedInAsync() =>
+        Dispatcher.Dispatch(new SessionLoadedAction((await Services.GetRequiredService<SessionQueries>().GetAsync(GermanHandler))!));
+
+    private async Task<Guid> SendFromFranceAsync(string freeQuestion)
+    {
+        var requests = Services.GetRequiredService<RequestService>();
+        var id = await requests.CreateDraftAsync(FrenchHandler, "PQ", new DraftContent(BavarianChamber, ["PQ.DIPLOMA_AUTHENTIC"], [freeQuestion],
+            new SubjectData("Lucie Moreau", null, null, null, null, null), null, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(20)));
+        await requests.SendAsync(FrenchHandler, id, 0);
+        return id;
+    }
+
+    [Fact]
+    public async Task TheActionList_ShowsWhatWaits_AndANewRequestAppearsWithoutReloading()
+    {
+        await SignedInAsync();
+        var first = await SendFromFranceAsync("Première question ?");
+        var listener = Services.GetRequiredService<ChangeFeedListener>();
+        await listener.StartAsync(CancellationToken.None);
+        await listener.Listening;
+
+        var cut = Render<RequestsPage>();
+        cut.WaitForAssertion(() =>
+        {
+            var rows = cut.FindAll("[data-testid=action-item]");
+            Assert.Contains(rows, r => r.TextContent.Contains("To accept") && r.TextContent.Contains("Ordre professionnel des architectes (FR)"));
+            Assert.Contains("To accept (1)", cut.Find("[data-testid=count-ToAccept]").TextContent);
+        }, TimeSpan.FromSeconds(10));
+
+        await SendFromFranceAsync("Deuxième question ?");
+
+        cut.WaitForAssertion(() =>
+        {
+            Assert.Equal(2, cut.FindAll("[data-testid=action-item]").Count);
+            Assert.Contains("To accept (2)", cut.Find("[data-testid=count-ToAccept]").TextContent);
+            Assert.Equal("1", cut.Find("[data-testid=action-list]").GetAttribute("data-live-refreshes"));
+        }, TimeSpan.FromSeconds(10));
+        _ = first;
+        await listener.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task TheExchangePage_ShowsTheQuestionsInGerman_AndARefusalNextToTheButton()
+    {
+        await SignedInAsync();
+        var id = await SendFromFranceAsync("Quelle est la durée du stage ?");
+        await Services.GetRequiredService<RequestService>().ActAsync(GermanHandler, id, 1, (r, a, now) => r.Accept(a, null, null, now));
+
+        var cut = Render<ExchangePage>(p => p.Add(x => x.Id, id));
+        cut.WaitForAssertion(() =>
+        {
+            Assert.Contains("Ist das beigefügte Diplom/Zeugnis echt", cut.Find("[data-testid=question-text-0]").TextContent);
+            Assert.Contains("(written in French)", cut.Find("[data-testid=question-text-1]").TextContent);
+            Assert.Contains("Lucie Moreau", cut.Find("[data-testid=personal-data]").TextContent);
+        }, TimeSpan.FromSeconds(10));
+
+        cut.Find("button[data-testid=action-send-reply]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("Answer at least one question before sending the reply.", cut.Find("[data-testid=answers-error]").TextContent),
+            TimeSpan.FromSeconds(10));
+        Assert.Equal("Being answered", cut.Find("[data-testid=exchange-status]").TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task AnExchangeOfOthers_IsRefusedWithAMessage()
+    {
+        await SignedInAsync();
+        var requests = Services.GetRequiredService<RequestService>();
+        var other = await requests.CreateDraftAsync(FrenchHandler, "PQ", new DraftContent(null, ["PQ.DIPLOMA_AUTHENTIC"], [], null, null, null));
+
+        var cut = Render<ExchangePage>(p => p.Add(x => x.Id, other));
+
+        cut.WaitForAssertion(() => Assert.Contains("does not exist or is not visible to you", cut.Markup), TimeSpan.FromSeconds(10));
+        Assert.DoesNotContain("data-testid=\"actions\"", cut.Markup);
+    }
+}
