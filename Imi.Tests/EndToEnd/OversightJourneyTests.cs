@@ -19,6 +19,7 @@ public class ReferralJourneyTests(PortalServer server) : IClassFixture<PortalSer
         await german.GotoAsync(url);
         await german.WaitForCircuitAsync();
         await german.ClickAsync("[data-testid=action-accept]");
+        await Assertions.Expect(german.Locator("[data-testid=exchange-status]")).ToHaveTextAsync("Being answered");
         await OversightSteps.ChooseAsync(german, "answer-option-0", "Ja, das Dokument ist echt");
         await german.ClickAsync("[data-testid=save-answer-0]");
         await Assertions.Expect(german.Locator("[data-testid=answer-0]")).ToContainTextAsync("Ja, das Dokument ist echt");
@@ -153,10 +154,13 @@ internal static class OversightSteps
         return page;
     }
 
-    public static async Task ChooseAsync(IPage page, string selectTestId, string option)
+    public static async Task ChooseAsync(IPage page, string selectTestId, string option, bool showsLabel = true)
     {
         await page.ClickAsync($"[data-testid={selectTestId}]");
         await page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
+        // The choice is taken (the select shows it) before anything else is clicked.
+        if (showsLabel)
+            await Assertions.Expect(page.Locator($"input[data-testid={selectTestId}]")).ToHaveValueAsync(option);
     }
 
     public static Task FillAsync(IPage page, string testId, string text) =>

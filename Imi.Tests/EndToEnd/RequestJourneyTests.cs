@@ -44,10 +44,13 @@ public class RequestJourneyTests(PortalServer server) : IClassFixture<PortalServ
         return Regex.Match(heading!, "IMI-[0-9]+").Value;
     }
 
-    private static async Task ChooseAsync(IPage page, string selectTestId, string option)
+    private static async Task ChooseAsync(IPage page, string selectTestId, string option, bool showsLabel = true)
     {
         await page.ClickAsync($"[data-testid={selectTestId}]");
         await page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
+        // The choice is taken (the select shows it) before anything else is clicked.
+        if (showsLabel)
+            await Assertions.Expect(page.Locator($"input[data-testid={selectTestId}]")).ToHaveValueAsync(option);
     }
 
     [Fact]
@@ -104,7 +107,7 @@ public class RequestJourneyTests(PortalServer server) : IClassFixture<PortalServ
         await Assertions.Expect(french.Locator("[data-testid=answer-2]")).ToContainTextAsync("(written in German)");
         await french.ClickAsync("[data-testid=action-accept-reply]");
         await Assertions.Expect(french.Locator("[data-testid=exchange-status]")).ToHaveTextAsync("Closed");
-        await ChooseAsync(french, "rate-timeliness", "4");
+        await ChooseAsync(french, "rate-timeliness", "4", showsLabel: false);
         await french.ClickAsync("[data-testid=action-rate]");
         await Assertions.Expect(french.Locator("[data-testid=rating]")).ToContainTextAsync("timeliness 4/5, effort 5/5");
 

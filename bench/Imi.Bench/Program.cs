@@ -8,13 +8,15 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
-// Usage: Imi.Bench <server connection string> [--scale N[,N...]] [--queries N] [--concurrency N]
+// Usage: Imi.Bench <server connection string> [--scale N[,N...]] [--queries N] [--concurrency N] [--requests N] [--no-search]
 // Creates (once) a database per scale, fills it, and benchmarks the authority search on it.
 var server = args.Length > 0 ? args[0] : "Host=127.0.0.1;Port=55434;Username=postgres";
 int Option(string name, int fallback) => args.SkipWhile(a => a != name).Skip(1).Select(int.Parse).DefaultIfEmpty(fallback).First();
 var scales = args.SkipWhile(a => a != "--scale").Skip(1).Select(s => s.Split(',').Select(int.Parse).ToArray()).DefaultIfEmpty([15_000]).First();
 var queries = Option("--queries", 2000);
 var concurrency = Option("--concurrency", 4);
+var exchanges = Option("--requests", 0);
+var search = !args.Contains("--no-search");
 
 Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
 foreach (var scale in scales)
@@ -44,6 +46,7 @@ foreach (var scale in scales)
         .AddSingleton(NpgsqlDataSource.Create(connection))
         .AddSingleton<NetworkGenerator>()
         .AddSingleton<SearchBenchmark>()
+        .AddSingleton<RequestBenchmark>()
         .BuildServiceProvider();
 
     await using (var scope = services.CreateAsyncScope())
@@ -55,7 +58,19 @@ foreach (var scale in scales)
         Console.WriteLine($"Scale {scale:N0}: {await db.Authorities.CountAsync():N0} authorities, {await db.DomainUsers.CountAsync():N0} users, " +
                           $"{await db.Database.SqlQueryRaw<long>("SELECT count(*) AS \"Value\" FROM authority_search").SingleAsync():N0} indexed texts");
     }
-    var benchmark = services.GetRequiredService<SearchBenchmark>();
-    Console.WriteLine("  one at a time:  " + await benchmark.RunAsync(queries / 2, 1));
-    Console.WriteLine($"  {concurrency} at a time:    " + await benchmark.RunAsync(queries, concurrency, seed: 11));
+    if (search)
+    {
+        var benchmark = services.GetRequiredService<SearchBenchmark>();
+        Console.WriteLine("  one at a time:  " + await benchmark.RunAsync(queries / 2, 1));
+        Console.WriteLine($"  {concurrency} at a time:    " + await benchmark.RunAsync(queries, concurrency, seed: 11));
+    }
+    if (exchanges > 0)
+    {
+        var requests = services.GetRequiredService<RequestBenchmark>();
+        await requests.EnsureExchangesAsync(exchanges);
+        Console.WriteLine("  action list, one at a time:  " + (await requests.ActionListAsync(queries / 2, 1)).ToString().Replace("searches", "lists"));
+        Console.WriteLine($"  action list, {concurrency} at a time:    " + (await requests.ActionListAsync(queries, concurrency, seed: 6)).ToString().Replace("searches", "lists"));
+        Console.WriteLine("  send, one at a time:         " + (await requests.SendAsync(queries / 4, 1)).ToString().Replace("searches", "sends"));
+        Console.WriteLine($"  send, {concurrency} at a time:           " + (await requests.SendAsync(queries / 2, concurrency, seed: 10)).ToString().Replace("searches", "sends"));
+    }
 }
