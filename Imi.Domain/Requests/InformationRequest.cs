@@ -65,6 +65,8 @@ public sealed class InformationRequest : AggregateRoot
     public DateTimeOffset LastActivityAt { get; private set; }
     /// <summary>Set when retention deleted the personal data, the free texts and the attachments.</summary>
     public DateTimeOffset? PersonalDataErasedAt { get; private set; }
+    /// <summary>Set when retention blocked the personal data (areas with the block-then-delete rule): hidden, retrievable with a justification.</summary>
+    public DateTimeOffset? PersonalDataBlockedAt { get; private set; }
 
     public IReadOnlyList<RequestQuestion> Questions => _questions;
     public IReadOnlyList<TimelineEntry> Timeline => _timeline;
@@ -478,8 +480,29 @@ public sealed class InformationRequest : AggregateRoot
     /// <summary>The rule of the guide: personal data is deleted at the latest six months after closure.</summary>
     public static readonly TimeSpan PersonalDataRetention = TimeSpan.FromDays(183);
 
-    public bool PersonalDataIsDue(DateTimeOffset now, TimeSpan retention) =>
-        Status == RequestStatus.Closed && PersonalDataErasedAt is null && ClosedAt is { } closed && closed + retention <= now;
+    /// <summary>The later rule (Regulation 1024/2012, art. 14): blocked data is deleted three years after closure.</summary>
+    public static readonly TimeSpan BlockedDataRetention = TimeSpan.FromDays(3 * 365 + 1);
+
+    /// <summary>What retention has to do to this exchange now, under the area's rule.</summary>
+    public PersonalDataStep PersonalDataDue(DateTimeOffset now, PersonalDataRule rule)
+    {
+        if (Status != RequestStatus.Closed || PersonalDataErasedAt is not null || ClosedAt is not { } closed)
+            return PersonalDataStep.None;
+        if (rule == PersonalDataRule.DeleteAfterSixMonths)
+            return closed + PersonalDataRetention <= now ? PersonalDataStep.Erase : PersonalDataStep.None;
+        if (closed + BlockedDataRetention <= now)
+            return PersonalDataStep.Erase;
+        return closed + PersonalDataRetention <= now && PersonalDataBlockedAt is null ? PersonalDataStep.Block : PersonalDataStep.None;
+    }
+
+    /// <summary>Hides the personal data: from now on it is shown only to a party's handler who gives a justification.</summary>
+    public void BlockPersonalData(DateTimeOffset now)
+    {
+        if (Status != RequestStatus.Closed)
+            throw new DomainException("Personal data is blocked only in closed exchanges.");
+        PersonalDataBlockedAt ??= now;
+        Touch();
+    }
 
     /// <summary>
     /// Deletes the subject's data, every free text (which may name the subject) and the attachments,

@@ -195,3 +195,6 @@ public static class AttachmentRules
         return contentType;
     }
 }
+
+/// <summary>What retention does to an exchange's personal data.</summary>
+public enum PersonalDataStep { None, Block, Erase }

@@ -8,6 +8,10 @@ public enum AuditKind
     AttachmentRead,
     /// <summary>Retention deleted the personal data of a closed exchange.</summary>
     PersonalDataDeleted,
+    /// <summary>Retention blocked the personal data of a closed exchange (areas with the block-then-delete rule).</summary>
+    PersonalDataBlocked,
+    /// <summary>A user retrieved blocked personal data, giving a justification (in the detail).</summary>
+    BlockedPersonalDataRetrieved,
 }
 
 /// <summary>Who read or deleted personal data, and when: kept after the data itself is gone.</summary>

@@ -99,8 +99,46 @@ public sealed class DemoSeeder(
                 authority.CompleteSetupStep(actor, step.Number, now.AddDays(-290));
         }
 
+        await SeedExchangesAsync(db, authorities, now, cancellationToken);
+
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Demo network loaded: {Authorities} authorities, {Users} users",
             authorities.Count, DemoNetwork.Users.Count);
+    }
+
+    /// <summary>
+    /// Two exchanges between Portugal and Ireland, so the action lists and overviews are not empty:
+    /// one waiting for King's Inns to accept it, one closed and rated. (The French and German
+    /// demo users start with empty lists: the tour in README.md has them send the first request.)
+    /// </summary>
+    private static async Task SeedExchangesAsync(ImiDbContext db, Dictionary<string, Authority> authorities, DateTimeOffset now, CancellationToken ct)
+    {
+        var set = await db.QuestionSets.AsNoTracking().Where(q => q.LegislativeAreaCode == "PQ").OrderByDescending(q => q.Version).FirstOrDefaultAsync(ct);
+        if (set is null)
+            return;
+        var users = db.DomainUsers.Local.ToDictionary(u => u.Username);
+        var portugal = Domain.Access.Actor.Of(users["demo.pt.handler"]);
+        var ireland = Domain.Access.Actor.Of(users["demo.ie.handler"]);
+        var kingsInns = authorities["ie-kings-inns"].Id;
+        var engineers = authorities["pt-engineers"].Id;
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+
+        var waiting = Domain.Requests.InformationRequest.CreateDraft(portugal, set, new Domain.Requests.DraftContent(kingsInns,
+            ["PQ.DIPLOMA_AUTHENTIC", "PQ.ENTITLED_TO_PRACTISE"], ["O profissional exerceu como barrister na Irlanda entre 2015 e 2020?"],
+            new Domain.Requests.SubjectData("Miguel Antunes", new DateOnly(1986, 2, 14), "PT", null, null, null),
+            "Pedido de reconhecimento em curso na Ordem.", today.AddDays(12)), now.AddDays(-3));
+        waiting.Send(portugal, Domain.Requests.RequesterOversight.None, Domain.Requests.ResponderSettings.None, now.AddDays(-3));
+        db.Requests.Add(waiting);
+
+        var closed = Domain.Requests.InformationRequest.CreateDraft(ireland, set, new Domain.Requests.DraftContent(engineers,
+            ["PQ.REGISTRATION_STATUS"], [], new Domain.Requests.SubjectData("Sarah Quinn", null, "IE", null, null, null), null, today.AddDays(-20)),
+            now.AddDays(-40));
+        closed.Send(ireland, Domain.Requests.RequesterOversight.None, Domain.Requests.ResponderSettings.None, now.AddDays(-40));
+        closed.Accept(portugal, null, null, now.AddDays(-39));
+        closed.AnswerQuestion(portugal, set, 0, "REGISTERED", "Inscrita desde 2012.", now.AddDays(-33));
+        closed.SendReply(portugal, inPart: false, now.AddDays(-33));
+        closed.AcceptReply(ireland, now.AddDays(-32));
+        closed.Rate(ireland, 5, 5, "Quick and complete.", now.AddDays(-32));
+        db.Requests.Add(closed);
     }
 }

@@ -72,6 +72,7 @@ public sealed class ReferenceDataLoader(
         {
             to.Instrument = from.Instrument;
             to.Names = from.Names;
+            to.PersonalDataRule = from.PersonalDataRule;
         }, ct),
         _ when file.StartsWith("keywords-", StringComparison.Ordinal) => LoadKeywordListsAsync(db, Parse<KeywordListFile>(text), ct),
         // A question set is versioned: a new version is a new row, old exchanges keep reading theirs.

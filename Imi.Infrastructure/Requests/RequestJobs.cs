@@ -10,37 +10,52 @@ namespace Imi.Infrastructure.Requests;
 /// <summary>
 /// Data protection: deletes the personal data, free texts and attachments of exchanges closed more
 /// than six months ago (the guide's rule), leaving the anonymous record, with an audit entry for each.
+/// In an area with the block-then-delete rule, blocks them after six months and deletes them after three years.
 /// </summary>
 public sealed class RetentionJob(IDbContextFactory<ImiDbContext> contexts, TimeProvider clock, ILogger<RetentionJob> logger)
 {
-    /// <summary>Erases what is due; returns how many exchanges. Safe to run on several instances at once.</summary>
+    /// <summary>Blocks or erases what is due, by each area's rule; returns how many exchanges. Safe to run on several instances at once.</summary>
     public async Task<int> RunAsync(CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
-        var closedBefore = now - InformationRequest.PersonalDataRetention;
-        var erased = 0;
+        var done = 0;
         while (true)
         {
             await using var db = await contexts.CreateDbContextAsync(ct);
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            // Due: closed six months ago and not yet erased; under the block-then-delete rule, not yet
+            // blocked, or closed three years ago.
             var ids = await db.Database.SqlQueryRaw<Guid>("""
-                SELECT id AS "Value" FROM information_requests
-                WHERE status = 'Closed' AND personal_data_erased_at IS NULL AND closed_at <= {0}
-                ORDER BY closed_at LIMIT 100 FOR UPDATE SKIP LOCKED
-                """, closedBefore).ToListAsync(ct);
+                SELECT r.id AS "Value" FROM information_requests r JOIN legislative_areas a ON a.code = r.legislative_area_code
+                WHERE r.status = 'Closed' AND r.personal_data_erased_at IS NULL AND r.closed_at <= {0}
+                  AND (a.personal_data_rule = 'DeleteAfterSixMonths' OR r.personal_data_blocked_at IS NULL OR r.closed_at <= {1})
+                ORDER BY r.closed_at LIMIT 100 FOR UPDATE OF r SKIP LOCKED
+                """, now - InformationRequest.PersonalDataRetention, now - InformationRequest.BlockedDataRetention).ToListAsync(ct);
             if (ids.Count == 0)
-                return erased;
+                return done;
+            var rules = await db.LegislativeAreas.AsNoTracking().ToDictionaryAsync(a => a.Code, a => a.PersonalDataRule, ct);
             var requests = await db.Requests.Where(r => ids.Contains(r.Id)).ToListAsync(ct);
+            var erased = new List<Guid>();
             foreach (var request in requests)
             {
-                var what = request.ErasePersonalData(now);
-                db.AuditEntries.Add(new AuditEntry { At = now, Kind = AuditKind.PersonalDataDeleted, RequestId = request.Id, Detail = $"{request.Reference}: {what}" });
+                switch (request.PersonalDataDue(now, rules.GetValueOrDefault(request.LegislativeAreaCode)))
+                {
+                    case PersonalDataStep.Erase:
+                        var what = request.ErasePersonalData(now);
+                        erased.Add(request.Id);
+                        db.AuditEntries.Add(new AuditEntry { At = now, Kind = AuditKind.PersonalDataDeleted, RequestId = request.Id, Detail = $"{request.Reference}: {what}" });
+                        break;
+                    case PersonalDataStep.Block:
+                        request.BlockPersonalData(now);
+                        db.AuditEntries.Add(new AuditEntry { At = now, Kind = AuditKind.PersonalDataBlocked, RequestId = request.Id, Detail = request.Reference });
+                        break;
+                }
             }
-            await db.AttachmentContents.Where(c => ids.Contains(c.RequestId)).ExecuteDeleteAsync(ct);
+            await db.AttachmentContents.Where(c => erased.Contains(c.RequestId)).ExecuteDeleteAsync(ct);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
-            erased += requests.Count;
-            logger.LogInformation("Retention deleted the personal data of {Count} closed exchanges", requests.Count);
+            done += requests.Count;
+            logger.LogInformation("Retention: {Erased} exchanges' personal data deleted, {Blocked} blocked", erased.Count, requests.Count - erased.Count);
         }
     }
 }

@@ -37,7 +37,7 @@ public sealed record ExchangeDetails(
     SubjectData? Subject, ReaderText? Comment, IReadOnlyList<AttachmentView>? Attachments,
     ReferralView? Referral, RequestRating? Rating, IReadOnlyList<TimelineView> Timeline,
     IReadOnlyList<RequestAction> AllowedActions, IReadOnlyList<HandlerOption> Colleagues, IReadOnlyList<Guid> AllocatedHandlerIds,
-    bool PersonalDataErased);
+    bool PersonalDataErased, bool PersonalDataBlocked = false, string? Justification = null);
 
 /// <summary>What waits for a user, by kind.</summary>
 public enum WaitingKind { ToApprove, ToAllocate, ToAccept, ToAnswer, Clarification, ReplyToReview, ReplyToApprove, Referral, SentBack }
@@ -71,7 +71,8 @@ public sealed class RequestQueries(IDbContextFactory<ImiDbContext> contexts, Tim
 {
     public const int DueSoonDays = 3;
 
-    public async Task<ExchangeDetails> GetAsync(Guid userId, Guid requestId, CancellationToken ct = default)
+    /// <param name="justification">Why the reader needs blocked personal data (areas with the block-then-delete rule); logged.</param>
+    public async Task<ExchangeDetails> GetAsync(Guid userId, Guid requestId, string? justification = null, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var (user, actor) = await ActorLoader.LoadAsync(db, userId, ct);
@@ -112,11 +113,15 @@ public sealed class RequestQueries(IDbContextFactory<ImiDbContext> contexts, Tim
             }).ToList();
         }
 
-        var full = view == ExchangeView.Full;
-        if (full && r.Subject is not null)
+        // Blocked data (block-then-delete rule) is shown only to a party's handler who says why; every read is logged (who, what, when).
+        var blocked = r.PersonalDataBlockedAt is not null && r.PersonalDataErasedAt is null;
+        justification = string.IsNullOrWhiteSpace(justification) ? null : justification.Trim();
+        var full = view == ExchangeView.Full && (!blocked || justification is not null);
+        if (full && (r.Subject is not null || r.Attachments.Count > 0))
         {
-            // Every read of personal data is logged (who, what, when).
-            db.AuditEntries.Add(new AuditEntry { At = clock.GetUtcNow(), Kind = AuditKind.PersonalDataRead, UserId = userId, RequestId = r.Id, Detail = r.Reference });
+            db.AuditEntries.Add(blocked
+                ? new AuditEntry { At = clock.GetUtcNow(), Kind = AuditKind.BlockedPersonalDataRetrieved, UserId = userId, RequestId = r.Id, Detail = Clip($"{r.Reference}: {justification}") }
+                : new AuditEntry { At = clock.GetUtcNow(), Kind = AuditKind.PersonalDataRead, UserId = userId, RequestId = r.Id, Detail = r.Reference });
             await db.SaveChangesAsync(ct);
         }
 
@@ -145,7 +150,7 @@ public sealed class RequestQueries(IDbContextFactory<ImiDbContext> contexts, Tim
             r.Timeline.Select(t => new TimelineView(t.At, t.Action, TimelineText(t.Action), names.GetValueOrDefault(t.UserId, "?"), Party(t.AuthorityId),
                 details ? Free(t.Note) : null, t.OtherAuthorityId is { } o ? Party(o) : null, t.Date)).ToList(),
             RequestWorkflow.AllowedActions(r, actor), colleagues, r.AllocatedHandlerIds,
-            r.PersonalDataErasedAt is not null);
+            r.PersonalDataErasedAt is not null, blocked, blocked && full ? justification : null);
     }
 
     /// <summary>The request form: a new request (to <paramref name="responderId"/> if chosen) or a draft to go on with.</summary>
@@ -194,16 +199,19 @@ public sealed class RequestQueries(IDbContextFactory<ImiDbContext> contexts, Tim
     }
 
     /// <summary>The bytes of an attachment, for the two authorities' handlers only; the read is logged.</summary>
-    public async Task<(string FileName, string ContentType, byte[] Content)> AttachmentAsync(Guid userId, Guid requestId, Guid attachmentId, CancellationToken ct = default)
+    public async Task<(string FileName, string ContentType, byte[] Content)> AttachmentAsync(Guid userId, Guid requestId, Guid attachmentId,
+        string? justification = null, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var (_, actor) = await ActorLoader.LoadAsync(db, userId, ct);
         var r = await db.Requests.AsNoTracking().SingleOrDefaultAsync(x => x.Id == requestId, ct);
         if (r is null || ExchangeAccess.ViewFor(actor, r, ViewerRelations.None) != ExchangeView.Full
+            || (r.PersonalDataBlockedAt is not null && string.IsNullOrWhiteSpace(justification))
             || r.Attachments.FirstOrDefault(a => a.Id == attachmentId) is not { } attachment)
             throw new NotPermittedException("This file does not exist or is not visible to you.");
         var content = await db.AttachmentContents.AsNoTracking().Where(c => c.AttachmentId == attachmentId).Select(c => c.Content).SingleAsync(ct);
-        db.AuditEntries.Add(new AuditEntry { At = clock.GetUtcNow(), Kind = AuditKind.AttachmentRead, UserId = userId, RequestId = r.Id, Detail = attachment.FileName });
+        db.AuditEntries.Add(new AuditEntry { At = clock.GetUtcNow(), Kind = AuditKind.AttachmentRead, UserId = userId, RequestId = r.Id,
+            Detail = Clip(justification is null ? attachment.FileName : $"{attachment.FileName} (blocked data: {justification})") });
         await db.SaveChangesAsync(ct);
         return (attachment.FileName, attachment.ContentType, content);
     }
@@ -217,6 +225,8 @@ public sealed class RequestQueries(IDbContextFactory<ImiDbContext> contexts, Tim
             .Where(c => c.CoordinatorId == actor.AuthorityId && c.LegislativeAreaCode == r.LegislativeAreaCode).ToList();
         return new ViewerRelations(linked, coordinatorLinks.Count > 0, coordinatorLinks.Any(c => c.FullView));
     }
+
+    private static string Clip(string detail) => detail.Length <= 1000 ? detail : detail[..1000];
 
     private static string Pick(Dictionary<string, string> texts, string language) =>
         texts.GetValueOrDefault(language) ?? texts.GetValueOrDefault("en") ?? texts.Values.FirstOrDefault() ?? "";

@@ -47,8 +47,7 @@ public sealed class RequestService(IDbContextFactory<ImiDbContext> contexts, Tim
         {
             if (r.RespondingAuthorityId is { } responder)
                 await CheckResponderAsync(db, responder, r.LegislativeAreaCode, ct);
-            var requester = await db.Authorities.AsNoTracking().SingleAsync(a => a.Id == r.RequestingAuthorityId, ct);
-            var oversight = await RequesterOversightAsync(db, requester, r.LegislativeAreaCode, ct);
+            var oversight = await RequesterOversightAsync(db, r.RequestingAuthorityId, r.LegislativeAreaCode, ct);
             var settings = r.RespondingAuthorityId is { } id ? await ResponderSettingsAsync(db, id, r.LegislativeAreaCode, ct) : ResponderSettings.None;
             r.Send(actor, oversight, settings, now);
         }, ct);
@@ -155,38 +154,40 @@ public sealed class RequestService(IDbContextFactory<ImiDbContext> contexts, Tim
     }
 
     /// <summary>The requester's side: its request coordinators in the area, which may approve requests and take part in referrals.</summary>
-    internal static async Task<RequesterOversight> RequesterOversightAsync(ImiDbContext db, Authority requester, string area, CancellationToken ct)
+    internal static async Task<RequesterOversight> RequesterOversightAsync(ImiDbContext db, Guid requesterId, string area, CancellationToken ct)
     {
-        var (approver, referee) = await CoordinatorDutiesAsync(db, requester, area, a => a.ApprovesRequests, ct);
+        var (approver, referee) = await CoordinatorDutiesAsync(db, requesterId, area, replies: false, ct);
         return new RequesterOversight(approver, referee);
     }
 
     internal static async Task<ResponderSettings> ResponderSettingsAsync(ImiDbContext db, Guid responderId, string area, CancellationToken ct)
     {
-        var responder = await db.Authorities.AsNoTracking().SingleAsync(a => a.Id == responderId, ct);
-        var (approver, referee) = await CoordinatorDutiesAsync(db, responder, area, a => a.ApprovesReplies, ct);
-        var allocation = responder.Areas.FirstOrDefault(a => a.LegislativeAreaCode == area)?.AllocationEnabled ?? false;
+        var allocation = await db.Authorities.AsNoTracking().Where(a => a.Id == responderId)
+            .SelectMany(a => a.Areas.Where(x => x.LegislativeAreaCode == area).Select(x => x.AllocationEnabled)).FirstOrDefaultAsync(ct);
+        var (approver, referee) = await CoordinatorDutiesAsync(db, responderId, area, replies: true, ct);
         return new ResponderSettings(allocation, approver, referee);
     }
 
+    // Reads only the settings it needs (a few rows), not the whole coordinator aggregates: this is on every send.
     private static async Task<(Guid? Approver, RefereeAuthority? Referee)> CoordinatorDutiesAsync(
-        ImiDbContext db, Authority authority, string area, Func<AreaAccess, bool> approves, CancellationToken ct)
+        ImiDbContext db, Guid authorityId, string area, bool replies, CancellationToken ct)
     {
-        var coordinatorIds = authority.RequestCoordinators.Where(c => c.LegislativeAreaCode == area).Select(c => c.CoordinatorId).ToList();
+        var coordinatorIds = await db.Authorities.AsNoTracking().Where(a => a.Id == authorityId)
+            .SelectMany(a => a.RequestCoordinators.Where(c => c.LegislativeAreaCode == area).Select(c => c.CoordinatorId)).ToListAsync(ct);
         if (coordinatorIds.Count == 0)
             return (null, null);
-        var coordinators = await db.Authorities.AsNoTracking().Where(a => coordinatorIds.Contains(a.Id)).ToListAsync(ct);
+        var settings = await db.Authorities.AsNoTracking().Where(a => coordinatorIds.Contains(a.Id))
+            .SelectMany(a => a.Areas.Where(x => x.LegislativeAreaCode == area)
+                .Select(x => new { a.Id, x.ApprovesRequests, x.ApprovesReplies, x.Referral }))
+            .ToListAsync(ct);
         Guid? approver = null;
         RefereeAuthority? referee = null;
-        foreach (var coordinator in coordinators.OrderBy(c => coordinatorIds.IndexOf(c.Id)))
+        foreach (var coordinator in settings.OrderBy(c => coordinatorIds.IndexOf(c.Id)))
         {
-            var settings = coordinator.Areas.FirstOrDefault(a => a.LegislativeAreaCode == area);
-            if (settings is null)
-                continue;
-            if (approver is null && approves(settings))
+            if (approver is null && (replies ? coordinator.ApprovesReplies : coordinator.ApprovesRequests))
                 approver = coordinator.Id;
-            if (referee is null && settings.Referral != ReferralParticipation.No)
-                referee = new RefereeAuthority(coordinator.Id, settings.Referral == ReferralParticipation.ReferralHandlers);
+            if (referee is null && coordinator.Referral != ReferralParticipation.No)
+                referee = new RefereeAuthority(coordinator.Id, coordinator.Referral == ReferralParticipation.ReferralHandlers);
         }
         return (approver, referee);
     }

@@ -8,13 +8,13 @@ namespace Imi.Portal.Account;
 public static class AttachmentEndpoints
 {
     public static void MapAttachmentEndpoints(this IEndpointRouteBuilder app) =>
-        app.MapGet("/requests/{requestId:guid}/attachments/{attachmentId:guid}", async (Guid requestId, Guid attachmentId, ClaimsPrincipal user, RequestQueries queries, CancellationToken ct) =>
+        app.MapGet("/requests/{requestId:guid}/attachments/{attachmentId:guid}", async (Guid requestId, Guid attachmentId, string? justification, ClaimsPrincipal user, RequestQueries queries, CancellationToken ct) =>
         {
             if (!Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
                 return Results.Unauthorized();
             try
             {
-                var (fileName, contentType, content) = await queries.AttachmentAsync(userId, requestId, attachmentId, ct);
+                var (fileName, contentType, content) = await queries.AttachmentAsync(userId, requestId, attachmentId, justification, ct);
                 return Results.File(content, contentType, fileName);
             }
             catch (NotPermittedException)

@@ -51,7 +51,8 @@ public sealed class RequestBenchmark(IDbContextFactory<ImiDbContext> contexts, N
                    '[]', '{}', 1
             FROM g WHERE requester <> responder;
             """);
-        await Execute(connection, "VACUUM ANALYZE information_requests; VACUUM ANALYZE user_area_roles;");
+        await Execute(connection, "VACUUM ANALYZE information_requests");
+        await Execute(connection, "VACUUM ANALYZE user_area_roles");
         var count = (long)(await new NpgsqlCommand("SELECT count(*) FROM information_requests", connection).ExecuteScalarAsync())!;
         Console.WriteLine($"  Generated exchanges: {count:N0} in the database ({stopwatch.Elapsed.TotalSeconds:N1} s)");
     }

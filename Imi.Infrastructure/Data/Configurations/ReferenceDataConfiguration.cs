@@ -34,6 +34,7 @@ internal sealed class LegislativeAreaConfiguration : IEntityTypeConfiguration<Le
         b.Property(a => a.Code).HasMaxLength(40);
         b.Property(a => a.Instrument).HasMaxLength(100);
         b.Property(a => a.Names).HasJsonConversion();
+        b.Property(a => a.PersonalDataRule).HasConversion<string>().HasMaxLength(40).HasDefaultValue(PersonalDataRule.DeleteAfterSixMonths).HasSentinel((PersonalDataRule)(-1));
     }
 }
 

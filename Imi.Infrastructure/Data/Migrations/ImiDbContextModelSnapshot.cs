@@ -296,6 +296,14 @@ namespace Imi.Infrastructure.Data.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("names");
 
+                    b.Property<string>("PersonalDataRule")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasDefaultValue("DeleteAfterSixMonths")
+                        .HasColumnName("personal_data_rule");
+
                     b.HasKey("Code")
                         .HasName("pk_legislative_areas");
 
@@ -399,6 +407,10 @@ namespace Imi.Infrastructure.Data.Migrations
                     b.Property<DateOnly?>("OverdueReminderFor")
                         .HasColumnType("date")
                         .HasColumnName("overdue_reminder_for");
+
+                    b.Property<DateTimeOffset?>("PersonalDataBlockedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("personal_data_blocked_at");
 
                     b.Property<DateTimeOffset?>("PersonalDataErasedAt")
                         .HasColumnType("timestamp with time zone")

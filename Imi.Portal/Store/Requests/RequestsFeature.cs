@@ -28,7 +28,7 @@ public sealed record LoadActionListAction(Guid UserId, ActionListFilter Filter);
 public sealed record ActionListLoadedAction(ActionList List, ActionListFilter Filter, bool Live = false);
 public sealed record LoadOverviewAction(Guid UserId, string? AreaCode = null, RequestStatus? Status = null);
 public sealed record OverviewLoadedAction(IReadOnlyList<OverviewItem> Items, int Total);
-public sealed record LoadExchangeAction(Guid UserId, Guid RequestId);
+public sealed record LoadExchangeAction(Guid UserId, Guid RequestId, string? Justification = null);
 public sealed record ExchangeLoadedAction(ExchangeDetails Exchange, string? Message = null, bool Live = false);
 public sealed record LoadEditorAction(Guid UserId, Guid? RequestId, string? AreaCode, Guid? ResponderId);
 public sealed record EditorLoadedAction(RequestEditorData Editor, string? Message = null);
@@ -124,7 +124,7 @@ public sealed class RequestsEffects(RequestService requests, RequestQueries quer
     {
         try
         {
-            dispatcher.Dispatch(new ExchangeLoadedAction(await queries.GetAsync(a.UserId, a.RequestId)));
+            dispatcher.Dispatch(new ExchangeLoadedAction(await queries.GetAsync(a.UserId, a.RequestId, a.Justification)));
         }
         catch (DomainException e)
         {

@@ -1,5 +1,6 @@
 using Imi.Domain.Access;
 using Imi.Domain.Common;
+using Imi.Domain.ReferenceData;
 using Imi.Domain.Requests;
 using static Imi.Tests.Domain.Requests.ExchangeCast;
 
@@ -273,11 +274,26 @@ public class WorkflowTests
     }
 
     [Fact]
+    public void UnderTheBlockThenDeleteRule_DataIsBlockedAfterSixMonths_AndErasedAfterThreeYears()
+    {
+        var r = Cast.In(RequestStatus.Closed);
+        var rule = PersonalDataRule.BlockThenDelete;
+        Assert.Equal(PersonalDataStep.None, r.PersonalDataDue(Now + TimeSpan.FromDays(182), rule));
+        Assert.Equal(PersonalDataStep.Block, r.PersonalDataDue(Now + TimeSpan.FromDays(183), rule));
+        r.BlockPersonalData(Now + TimeSpan.FromDays(183));
+        Assert.NotNull(r.Subject);
+        Assert.Equal(PersonalDataStep.None, r.PersonalDataDue(Now + TimeSpan.FromDays(1000), rule));
+        Assert.Equal(PersonalDataStep.Erase, r.PersonalDataDue(Now + TimeSpan.FromDays(3 * 365 + 1), rule));
+        Assert.Throws<DomainException>(() => Cast.In(RequestStatus.Accepted).BlockPersonalData(Now));
+        Assert.Equal(PersonalDataStep.None, Cast.In(RequestStatus.Replied).PersonalDataDue(Now + TimeSpan.FromDays(5000), rule));
+    }
+
+    [Fact]
     public void ErasingPersonalData_LeavesTheAnonymousRecord()
     {
         var r = Cast.In(RequestStatus.Closed);
-        Assert.False(r.PersonalDataIsDue(Now + TimeSpan.FromDays(182), InformationRequest.PersonalDataRetention));
-        Assert.True(r.PersonalDataIsDue(Now + TimeSpan.FromDays(183), InformationRequest.PersonalDataRetention));
+        Assert.Equal(PersonalDataStep.None, r.PersonalDataDue(Now + TimeSpan.FromDays(182), PersonalDataRule.DeleteAfterSixMonths));
+        Assert.Equal(PersonalDataStep.Erase, r.PersonalDataDue(Now + TimeSpan.FromDays(183), PersonalDataRule.DeleteAfterSixMonths));
         var steps = r.Timeline.Count;
 
         r.ErasePersonalData(Now + TimeSpan.FromDays(183));
@@ -290,7 +306,7 @@ public class WorkflowTests
         Assert.Equal("YES", r.Questions[0].Answer!.OptionCode);
         Assert.Null(r.Questions[2].Answer!.Text);
         Assert.Empty(r.Referral!.Comments);
-        Assert.False(r.PersonalDataIsDue(Now + TimeSpan.FromDays(400), InformationRequest.PersonalDataRetention));
+        Assert.Equal(PersonalDataStep.None, r.PersonalDataDue(Now + TimeSpan.FromDays(400), PersonalDataRule.DeleteAfterSixMonths));
         Assert.Throws<DomainException>(() => Cast.In(RequestStatus.Replied).ErasePersonalData(Now));
     }
 }

@@ -100,9 +100,8 @@ public class VisibilityAndRetentionTests(DatabaseFixture database) : IClassFixtu
         var open = await SentRequestAsync(services);
 
         services.Clock.Advance(TimeSpan.FromDays(90)); // old: closed 190 days ago; recent: 90 days ago
-        var erased = await services.Get<RetentionJob>().RunAsync();
-
-        Assert.Equal(1, erased);
+        // (The demo network's closed exchange is due too: the count is not the point, the rows are.)
+        Assert.True(await services.Get<RetentionJob>().RunAsync() >= 1);
         await using var db = await services.DbAsync();
         var oldRow = await db.Requests.SingleAsync(r => r.Id == old);
         Assert.Null(oldRow.Subject);
@@ -145,5 +144,56 @@ public class VisibilityAndRetentionTests(DatabaseFixture database) : IClassFixtu
         await using var check = await services.DbAsync();
         var mail = await check.Outbox.FirstAsync(m => m.Kind == "request.AnswerDatePassed" && m.TextBody.Contains(id.ToString()));
         Assert.DoesNotContain(SubjectName, mail.TextBody);
+    }
+}
+
+/// <summary>The later rule for one area (its own database: the area's setting changes for every test in it).</summary>
+public class BlockThenDeleteTests(DatabaseFixture database) : IClassFixture<DatabaseFixture>
+{
+    [Fact]
+    public async Task InAnAreaWithTheBlockThenDeleteRule_DataIsBlockedAfterSixMonths_RetrievedWithAJustification_AndDeletedAfterThreeYears()
+    {
+        await using var services = database.Services();
+        await using (var db = await services.DbAsync())
+        {
+            var pq = await db.LegislativeAreas.SingleAsync(a => a.Code == "PQ");
+            pq.PersonalDataRule = Imi.Domain.ReferenceData.PersonalDataRule.BlockThenDelete;
+            await db.SaveChangesAsync();
+        }
+        var id = await SentRequestAsync(services, attachment: "%PDF-1.4"u8.ToArray());
+        await RepliedAsync(services, id);
+        await ActAsync(services, FrenchHandler, id, (r, a, now) => r.AcceptReply(a, now));
+        var german = await UserAsync(services, GermanHandler);
+        var queries = services.Get<RequestQueries>();
+
+        services.Clock.Advance(TimeSpan.FromDays(190));
+        Assert.True(await services.Get<RetentionJob>().RunAsync() >= 1); // the demo's closed exchange may be due too
+
+        var blocked = await queries.GetAsync(german, id);
+        Assert.True(blocked.PersonalDataBlocked);
+        Assert.Null(blocked.Subject);
+        Assert.Null(blocked.Attachments);
+        Assert.NotNull(blocked.Questions);
+        var attachmentId = (await (await services.DbAsync()).Requests.SingleAsync(r => r.Id == id)).Attachments.Single().Id;
+        await Assert.ThrowsAsync<NotPermittedException>(() => queries.AttachmentAsync(german, id, attachmentId));
+
+        var retrieved = await queries.GetAsync(german, id, "Court order 2027/114 asks for the identity.");
+        Assert.Equal(SubjectName, retrieved.Subject!.FullName);
+        Assert.Single(retrieved.Attachments!);
+        Assert.NotEmpty((await queries.AttachmentAsync(german, id, attachmentId, "Court order 2027/114")).Content);
+        await Assert.ThrowsAsync<NotPermittedException>(async () => await queries.GetAsync(await UserAsync(services, PortugueseHandler), id, "curious"));
+
+        Assert.Equal(0, await services.Get<RetentionJob>().RunAsync()); // blocked once, not again
+        services.Clock.Advance(TimeSpan.FromDays(3 * 365));
+        Assert.True(await services.Get<RetentionJob>().RunAsync() >= 1);
+
+        await using var check = await services.DbAsync();
+        var row = await check.Requests.SingleAsync(r => r.Id == id);
+        Assert.Null(row.Subject);
+        Assert.NotNull(row.PersonalDataErasedAt);
+        var audit = await check.AuditEntries.Where(e => e.RequestId == id).OrderBy(e => e.Id).Select(e => new { e.Kind, e.Detail }).ToListAsync();
+        Assert.Contains(audit, e => e.Kind == AuditKind.PersonalDataBlocked);
+        Assert.Contains(audit, e => e.Kind == AuditKind.BlockedPersonalDataRetrieved && e.Detail!.Contains("Court order 2027/114 asks for the identity."));
+        Assert.Equal(AuditKind.PersonalDataDeleted, audit[^1].Kind);
     }
 }
