@@ -137,4 +137,25 @@ public class RequestJourneyTests(PortalServer server) : IClassFixture<PortalServ
             what: "the reply alert");
         Assert.DoesNotContain("Martin-Duplessis", reply.Text);
     }
+
+    [Fact]
+    public async Task AttachingFiles_ToADraft_RefusesWhatIsNotAllowed_AndKeepsWhatWasTyped()
+    {
+        var french = await SignedInAsync(server, French);
+        await french.GotoAsync($"requests/new?to={DemoSeeder.IdOf("de-architects-by")}");
+        await french.WaitForCircuitAsync();
+        await french.GetByLabel("Le diplôme/certificat joint est-il authentique", new() { Exact = false }).CheckAsync();
+        await french.Locator("input[data-testid=subject-name]").FillAsync("Hélène Duval");
+        await french.ClickAsync("[data-testid=save-draft]");
+        await french.WaitForURLAsync(new Regex("/requests/[0-9a-f-]{36}/edit$"));
+        await Assertions.Expect(french.Locator("[data-testid=request-message]")).ToContainTextAsync("Draft saved.");
+
+        await french.Locator("[data-testid=attach-file]").SetInputFilesAsync(new FilePayload { Name = "outil.exe", MimeType = "application/octet-stream", Buffer = [1, 2, 3] });
+        await Assertions.Expect(french.Locator("[data-testid=attachment-error]")).ToContainTextAsync("\"outil.exe\" cannot be attached: only PDF, JPG, JPEG, PNG, TXT, ODT, DOCX files are accepted.");
+        await french.Locator("[data-testid=attach-file]").SetInputFilesAsync(new FilePayload { Name = "diplome.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.4 diplôme"u8.ToArray() });
+        await Assertions.Expect(french.Locator("[data-testid=request-message]")).ToContainTextAsync("\"diplome.pdf\" attached.");
+        await Assertions.Expect(french.Locator("body")).ToContainTextAsync("diplome.pdf (1 KB)");
+        await Assertions.Expect(french.Locator("input[data-testid=subject-name]")).ToHaveValueAsync("Hélène Duval");
+        await french.AssertAccessibleAsync();
+    }
 }
