@@ -10,6 +10,10 @@ namespace Imi.Tests.Portal;
 /// <summary>One shared setup for component tests: MudBlazor, the store, loose JS, an interactive renderer.</summary>
 public abstract class PortalComponentTest : BunitContext, IAsyncLifetime
 {
+    // Conditions, not sleeps; but a component whose effect hashes a password or queries the database
+    // can take more than bUnit's default second when the whole suite runs on two cores.
+    static PortalComponentTest() => DefaultWaitTimeout = TimeSpan.FromSeconds(10);
+
     /// <param name="configure">More services; they must all be added before the first render.</param>
     /// <param name="interactive">False for the static server-rendered sign-in pages.</param>
     /// <param name="signedInUserId">The user the authentication state names (pages read their id from it).</param>

@@ -36,7 +36,7 @@ public class SignInComponentTests(DatabaseFixture database)
 
         cut.Find("form").Submit();
 
-        cut.WaitForAssertion(() => Assert.Contains("username or password is not right", cut.Find("[data-testid=sign-in-error]").TextContent));
+        cut.WaitForAssertion(() => Assert.Contains("username or password is not right", cut.Find("[data-testid=sign-in-error]").TextContent), TimeSpan.FromSeconds(10));
         Assert.Equal("demo.ie.basic", cut.Find("#username").GetAttribute("value"));
         Assert.True(string.IsNullOrEmpty(cut.Find("#password").GetAttribute("value")));
     }

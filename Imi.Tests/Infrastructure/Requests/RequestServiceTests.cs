@@ -148,4 +148,31 @@ public class RequestServiceTests(DatabaseFixture database) : IClassFixture<Datab
         await using var db = await services.DbAsync();
         Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.RequestId == id && a.Kind == AuditKind.AttachmentRead));
     }
+
+    [Fact]
+    public async Task Forwarding_HandsTheRequestToTheBetterPlacedAuthority_AndTellsBothSides()
+    {
+        await using var services = database.Services();
+        var id = await SentRequestAsync(services);
+        var berlin = await AuthorityAsync(services, "imi@lageso.demo.de");
+        var german = await UserAsync(services, GermanHandler);
+
+        var e = await Assert.ThrowsAsync<DomainException>(async () => await services.Get<RequestService>().ForwardAsync(german, id, await RevisionAsync(services, id),
+            await AuthorityAsync(services, "imi@corkcity.demo.ie"), "Cork handles it."));
+        Assert.Equal("forwardTo", e.Field);
+        await services.Get<RequestService>().ForwardAsync(german, id, await RevisionAsync(services, id), berlin, "Das LAGeSo ist für Ärzte zuständig.");
+
+        var queries = services.Get<RequestQueries>();
+        Assert.DoesNotContain((await queries.ActionListAsync(german, new ActionListFilter())).Items, i => i.Id == id);
+        Assert.Contains((await queries.ActionListAsync(await UserAsync(services, "demo.de.lageso"), new ActionListFilter())).Items, i => i.Id == id);
+        await Assert.ThrowsAsync<NotPermittedException>(() => queries.GetAsync(german, id)); // no longer theirs
+        var forwarded = (await queries.GetAsync(await UserAsync(services, FrenchHandler), id)).Timeline[^1];
+        Assert.Equal(("Forwarded the request", "Das LAGeSo ist für Ärzte zuständig."), (forwarded.What, forwarded.Note!.Text));
+
+        await using var db = await services.DbAsync();
+        Assert.True(await db.Outbox.AnyAsync(m => m.Kind == "request.NewRequest" && m.ToAddress == "imi@lageso.demo.de" && m.TextBody.Contains(id.ToString())));
+        var notice = await db.Outbox.SingleAsync(m => m.Kind == "request.Forwarded" && m.TextBody.Contains(id.ToString()));
+        Assert.Equal("camille.bernard@architectes.demo.fr", notice.ToAddress);
+        Assert.Contains("Approbationsbehörde für Ärzte in Berlin (DE)", notice.TextBody);
+    }
 }
