@@ -123,9 +123,13 @@ public class RequestServiceTests(DatabaseFixture database) : IClassFixture<Datab
 
         var id = await SentRequestAsync(instanceA);
 
-        var change = await Eventually.ReturnsAsync(() => { lock (heard) return heard.LastOrDefault(c => c.RequestId == id); }, what: "the change notification on the other instance");
-        Assert.Contains(await AuthorityAsync(instanceA, BavarianArchitectsMail), change.AuthorityIds);
+        // The draft's creation concerned only the French side; sending it concerns both.
+        var bavarian = await AuthorityAsync(instanceA, BavarianArchitectsMail);
+        var change = await Eventually.ReturnsAsync(() => { lock (heard) return heard.FirstOrDefault(c => c.RequestId == id && c.AuthorityIds.Contains(bavarian)); },
+            what: "the sending's change notification on the other instance");
         Assert.Contains(await AuthorityAsync(instanceA, FrenchArchitectsMail), change.AuthorityIds);
+        lock (heard)
+            Assert.DoesNotContain(heard, c => c.RequestId == id && c != change && c.AuthorityIds.Contains(bavarian));
         await listener.StopAsync(CancellationToken.None);
     }
 
