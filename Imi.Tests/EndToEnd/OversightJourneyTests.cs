@@ -10,17 +10,17 @@ public class ReferralJourneyTests(PortalServer server) : IClassFixture<PortalSer
     [Fact]
     public async Task AReferral_IsOpenedByTheRequester_CommentedAndClosedByTheCoordinators_WithoutPersonalData()
     {
-        var french = await OversightSteps.SignedInAsync(server, "demo.fr.handler");
+        var french = await RequestSteps.SignedInAsync(server, "demo.fr.handler");
         var reference = await RequestJourneyTests.SendFromFranceAsync(french, "Paul Lefèvre");
         var url = french.Url;
 
         // The German handler answers one question and sends the reply in part.
-        var german = await OversightSteps.SignedInAsync(server, "demo.de.handler");
+        var german = await RequestSteps.SignedInAsync(server, "demo.de.handler");
         await german.GotoAsync(url);
         await german.WaitForCircuitAsync();
         await german.ClickAsync("[data-testid=action-accept]");
         await Assertions.Expect(german.Locator("[data-testid=exchange-status]")).ToHaveTextAsync("Being answered");
-        await OversightSteps.ChooseAsync(german, "answer-option-0", "Ja, das Dokument ist echt");
+        await RequestSteps.ChooseAsync(german, "answer-option-0", "Ja, das Dokument ist echt");
         await german.ClickAsync("[data-testid=save-answer-0]");
         await Assertions.Expect(german.Locator("[data-testid=answer-0]")).ToContainTextAsync("Ja, das Dokument ist echt");
         await german.ClickAsync("[data-testid=answer-in-part]");
@@ -29,24 +29,24 @@ public class ReferralJourneyTests(PortalServer server) : IClassFixture<PortalSer
 
         // The French handler asks for more; the German handler says it cannot give it.
         await Assertions.Expect(french.Locator("[data-testid=exchange-status]")).ToHaveTextAsync("Answered");
-        await OversightSteps.FillAsync(french, "ask-additional-text", "Merci de préciser la situation au registre.");
+        await RequestSteps.FillAsync(french, "ask-additional-text", "Merci de préciser la situation au registre.");
         await french.ClickAsync("[data-testid=action-ask-additional]");
         await Assertions.Expect(german.Locator("[data-testid=exchange-status]")).ToHaveTextAsync("Waiting for additional information");
         await german.ClickAsync("[data-testid=action-decline-additional]");
         // Without a reason: refused, the message next to the field.
         await Assertions.Expect(german.GetByText("Say why the information cannot be given.")).ToBeVisibleAsync();
         await Assertions.Expect(german.Locator("[data-testid=exchange-status]")).ToHaveTextAsync("Waiting for additional information");
-        await OversightSteps.FillAsync(german, "decline-additional-text", "Das Register gibt darüber keine Auskunft.");
+        await RequestSteps.FillAsync(german, "decline-additional-text", "Das Register gibt darüber keine Auskunft.");
         await german.ClickAsync("[data-testid=action-decline-additional]");
         await Assertions.Expect(german.Locator("[data-testid=exchange-status]")).ToHaveTextAsync("Answered");
 
         // The French handler opens a referral.
-        await OversightSteps.FillAsync(french, "open-referral-text", "La réponse ne dit rien du registre.");
+        await RequestSteps.FillAsync(french, "open-referral-text", "La réponse ne dit rien du registre.");
         await french.ClickAsync("[data-testid=action-open-referral]");
         await Assertions.Expect(french.Locator("[data-testid=exchange-status]")).ToHaveTextAsync("In referral");
 
         // The Bavarian coordinator (referee of the German side) finds it on its action list, sees the exchange without personal data, comments.
-        var bavaria = await OversightSteps.SignedInAsync(server, "demo.de.bavaria");
+        var bavaria = await RequestSteps.SignedInAsync(server, "demo.de.bavaria");
         await bavaria.GotoAsync("requests");
         await bavaria.WaitForCircuitAsync();
         var item = bavaria.Locator("[data-testid=action-item]", new() { HasText = reference });
@@ -56,16 +56,16 @@ public class ReferralJourneyTests(PortalServer server) : IClassFixture<PortalSer
         await Assertions.Expect(bavaria.Locator("[data-testid=question-text-0]")).ToContainTextAsync("Ist das beigefügte Diplom/Zeugnis echt");
         await Assertions.Expect(bavaria.Locator("[data-testid=personal-data]")).ToHaveCountAsync(0);
         await Assertions.Expect(bavaria.Locator("body")).Not.ToContainTextAsync("Paul Lefèvre");
-        await OversightSteps.FillAsync(bavaria, "comment-referral-text", "Die Kammer darf keine Auskunft über laufende Verfahren geben.");
+        await RequestSteps.FillAsync(bavaria, "comment-referral-text", "Die Kammer darf keine Auskunft über laufende Verfahren geben.");
         await bavaria.ClickAsync("[data-testid=action-comment-referral]");
         await Assertions.Expect(bavaria.Locator("[data-testid=referral]")).ToContainTextAsync("laufende Verfahren");
         await bavaria.AssertAccessibleAsync();
 
         // The French coordinator closes it with a finding; the requester accepts the reply.
-        var paris = await OversightSteps.SignedInAsync(server, "demo.fr.coordinator");
+        var paris = await RequestSteps.SignedInAsync(server, "demo.fr.coordinator");
         await paris.GotoAsync(url);
         await paris.WaitForCircuitAsync();
-        await OversightSteps.FillAsync(paris, "close-referral-text", "La réponse est suffisante au regard du droit allemand.");
+        await RequestSteps.FillAsync(paris, "close-referral-text", "La réponse est suffisante au regard du droit allemand.");
         await paris.ClickAsync("[data-testid=action-close-referral]");
         await Assertions.Expect(paris.Locator("[data-testid=referral-finding]")).ToContainTextAsync("suffisante");
 
@@ -85,13 +85,13 @@ public class ApprovalJourneyTests(PortalServer server) : IClassFixture<PortalSer
     public async Task WithApprovalOn_TheCoordinatorSendsTheRequestBack_ThenApprovesIt()
     {
         // The French coordinator asks to approve the requests of the authorities it coordinates (setup step 15).
-        var paris = await OversightSteps.SignedInAsync(server, "demo.fr.coordinator");
+        var paris = await RequestSteps.SignedInAsync(server, "demo.fr.coordinator");
         await paris.GotoAsync("setup/step/15");
         await paris.WaitForCircuitAsync();
         await paris.ClickAsync("[data-testid=approve-requests-PQ]");
         await Assertions.Expect(paris.Locator("[data-testid=approve-requests-PQ] input, input[data-testid=approve-requests-PQ]").First).ToBeCheckedAsync();
 
-        var french = await OversightSteps.SignedInAsync(server, "demo.fr.handler");
+        var french = await RequestSteps.SignedInAsync(server, "demo.fr.handler");
         await french.GotoAsync("search");
         await french.WaitForCircuitAsync();
         await french.FillAsync("input[data-testid=search-text]", "architectes Bavière");
@@ -110,7 +110,7 @@ public class ApprovalJourneyTests(PortalServer server) : IClassFixture<PortalSer
         var item = paris.Locator("[data-testid=action-item]", new() { HasText = reference });
         await Assertions.Expect(item).ToContainTextAsync("Requests to approve");
         await item.GetByRole(AriaRole.Link).ClickAsync();
-        await OversightSteps.FillAsync(paris, "send-back-request-text", "Ajoutez la question sur le registre.");
+        await RequestSteps.FillAsync(paris, "send-back-request-text", "Ajoutez la question sur le registre.");
         await paris.ClickAsync("[data-testid=action-send-back-request]");
         await Assertions.Expect(paris.Locator("[data-testid=exchange-status]")).ToHaveTextAsync("A draft");
 
@@ -136,33 +136,11 @@ public class ApprovalJourneyTests(PortalServer server) : IClassFixture<PortalSer
         await paris.AssertAccessibleAsync();
         await Assertions.Expect(french.Locator("[data-testid=exchange-status]")).ToHaveTextAsync("Waiting to be accepted");
 
-        var german = await OversightSteps.SignedInAsync(server, "demo.de.handler");
+        var german = await RequestSteps.SignedInAsync(server, "demo.de.handler");
         await german.GotoAsync("requests");
         await german.WaitForCircuitAsync();
         await Assertions.Expect(german.Locator("[data-testid=action-item]", new() { HasText = reference })).ToContainTextAsync("To accept");
         foreach (var step in new[] { "Sent the request", "Sent the request back", "Approved the request" })
             await Assertions.Expect(french.Locator("[data-testid=timeline]")).ToContainTextAsync(step);
     }
-}
-
-internal static class OversightSteps
-{
-    public static async Task<IPage> SignedInAsync(PortalServer server, string username)
-    {
-        var page = await Browser.NewPageAsync(server);
-        await SignInJourney.SignInAsync(page, username, DemoNetwork.Password, DemoNetwork.SecurityCode);
-        return page;
-    }
-
-    public static async Task ChooseAsync(IPage page, string selectTestId, string option, bool showsLabel = true)
-    {
-        await page.ClickAsync($"[data-testid={selectTestId}]");
-        await page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
-        // The choice is taken (the select shows it) before anything else is clicked.
-        if (showsLabel)
-            await Assertions.Expect(page.Locator($"input[data-testid={selectTestId}]")).ToHaveValueAsync(option);
-    }
-
-    public static Task FillAsync(IPage page, string testId, string text) =>
-        page.Locator($"[data-testid={testId}] textarea, textarea[data-testid={testId}]").First.FillAsync(text);
 }

@@ -9,13 +9,6 @@ public class RequestJourneyTests(PortalServer server) : IClassFixture<PortalServ
 {
     private const string French = "demo.fr.handler", German = "demo.de.handler";
 
-    private static async Task<IPage> SignedInAsync(PortalServer server, string username)
-    {
-        var page = await Browser.NewPageAsync(server);
-        await SignInJourney.SignInAsync(page, username, DemoNetwork.Password, DemoNetwork.SecurityCode);
-        return page;
-    }
-
     /// <summary>The French handler finds the Bavarian chamber, writes the request in French and sends it; returns its reference.</summary>
     internal static async Task<string> SendFromFranceAsync(IPage french, string subjectName)
     {
@@ -44,25 +37,16 @@ public class RequestJourneyTests(PortalServer server) : IClassFixture<PortalServ
         return Regex.Match(heading!, "IMI-[0-9]+").Value;
     }
 
-    private static async Task ChooseAsync(IPage page, string selectTestId, string option, bool showsLabel = true)
-    {
-        await page.ClickAsync($"[data-testid={selectTestId}]");
-        await page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
-        // The choice is taken (the select shows it) before anything else is clicked.
-        if (showsLabel)
-            await Assertions.Expect(page.Locator($"input[data-testid={selectTestId}]")).ToHaveValueAsync(option);
-    }
-
     [Fact]
     public async Task FrenchHandlerAsks_GermanHandlerSeesItLive_AnswersInGerman_FrenchHandlerAcceptsAndRates()
     {
-        var german = await SignedInAsync(server, German);
+        var german = await RequestSteps.SignedInAsync(server, German);
         await german.GotoAsync("requests");
         await german.WaitForCircuitAsync();
         await Assertions.Expect(german.Locator("[data-testid=action-list]")).ToBeVisibleAsync();
         await german.AssertAccessibleAsync();
 
-        var french = await SignedInAsync(server, French);
+        var french = await RequestSteps.SignedInAsync(server, French);
         var reference = await SendFromFranceAsync(french, "Jeanne Martin-Duplessis");
 
         // The German action list shows it without a reload.
@@ -89,10 +73,10 @@ public class RequestJourneyTests(PortalServer server) : IClassFixture<PortalServ
         await german.ClickAsync("[data-testid=action-send-reply]");
         await Assertions.Expect(german.Locator("[data-testid=answers-error]")).ToContainTextAsync("Answer at least one question before sending the reply");
 
-        await ChooseAsync(german, "answer-option-0", "Ja, das Dokument ist echt");
+        await RequestSteps.ChooseAsync(german, "answer-option-0", "Ja, das Dokument ist echt");
         await german.ClickAsync("[data-testid=save-answer-0]");
         await Assertions.Expect(german.Locator("[data-testid=answer-0]")).ToContainTextAsync("Ja, das Dokument ist echt");
-        await ChooseAsync(german, "answer-option-1", "Eingetragen");
+        await RequestSteps.ChooseAsync(german, "answer-option-1", "Eingetragen");
         await german.ClickAsync("[data-testid=save-answer-1]");
         await Assertions.Expect(german.Locator("[data-testid=answer-1]")).ToContainTextAsync("Eingetragen");
         await german.Locator("[data-testid=answer-text-2] textarea, textarea[data-testid=answer-text-2]").First.FillAsync("Die Ausbildung umfasste 1.200 Stunden Praktikum.");
@@ -107,7 +91,7 @@ public class RequestJourneyTests(PortalServer server) : IClassFixture<PortalServ
         await Assertions.Expect(french.Locator("[data-testid=answer-2]")).ToContainTextAsync("(written in German)");
         await french.ClickAsync("[data-testid=action-accept-reply]");
         await Assertions.Expect(french.Locator("[data-testid=exchange-status]")).ToHaveTextAsync("Closed");
-        await ChooseAsync(french, "rate-timeliness", "4", showsLabel: false);
+        await RequestSteps.ChooseAsync(french, "rate-timeliness", "4", showsLabel: false);
         await french.ClickAsync("[data-testid=action-rate]");
         await Assertions.Expect(french.Locator("[data-testid=rating]")).ToContainTextAsync("timeliness 4/5, effort 5/5");
 
@@ -141,7 +125,7 @@ public class RequestJourneyTests(PortalServer server) : IClassFixture<PortalServ
     [Fact]
     public async Task AttachingFiles_ToADraft_RefusesWhatIsNotAllowed_AndKeepsWhatWasTyped()
     {
-        var french = await SignedInAsync(server, French);
+        var french = await RequestSteps.SignedInAsync(server, French);
         await french.GotoAsync($"requests/new?to={DemoSeeder.IdOf("de-architects-by")}");
         await french.WaitForCircuitAsync();
         await french.GetByLabel("Le diplôme/certificat joint est-il authentique", new() { Exact = false }).CheckAsync();
