@@ -43,8 +43,8 @@ public sealed class InformationRequest : AggregateRoot
     public Guid? RespondingAuthorityId { get; private set; }
     public Guid CreatedBy { get; private set; }
     public RequestStatus Status { get; private set; }
-    /// <summary>The state to return to once the requester has clarified.</summary>
-    public RequestStatus? StatusBeforeClarification { get; private set; }
+    /// <summary>The state to return to once the requester has clarified, or when the coordinator sends a reply back.</summary>
+    public RequestStatus? ResumeStatus { get; private set; }
     public FreeText? Comment { get; private set; }
     public SubjectData? Subject { get; private set; }
     public DateOnly? RequestedAnswerDate { get; private set; }
@@ -293,7 +293,7 @@ public sealed class InformationRequest : AggregateRoot
     {
         RequestWorkflow.Require(this, actor, RequestAction.AskForClarification);
         var note = Required(question, actor, "clarification", "Say what needs clarifying");
-        StatusBeforeClarification = Status;
+        ResumeStatus = Status;
         Status = RequestStatus.AwaitingClarification;
         Record(actor, RequestAction.AskForClarification, now, note);
     }
@@ -302,8 +302,8 @@ public sealed class InformationRequest : AggregateRoot
     {
         RequestWorkflow.Require(this, actor, RequestAction.Clarify);
         var note = Required(clarification, actor, "clarification", "The clarification");
-        Status = StatusBeforeClarification ?? RequestStatus.Sent;
-        StatusBeforeClarification = null;
+        Status = ResumeStatus ?? RequestStatus.Sent;
+        ResumeStatus = null;
         Record(actor, RequestAction.Clarify, now, note);
     }
 
@@ -348,7 +348,7 @@ public sealed class InformationRequest : AggregateRoot
         AnsweredInPart = unanswered > 0;
         if (ResponderSettings.ReplyApproverAuthorityId is not null)
         {
-            StatusBeforeClarification = Status;
+            ResumeStatus = Status;
             Status = RequestStatus.ReplyAwaitingApproval;
             Record(actor, RequestAction.SendReply, now);
         }
@@ -363,7 +363,7 @@ public sealed class InformationRequest : AggregateRoot
     public void ApproveReply(Actor actor, DateTimeOffset now)
     {
         RequestWorkflow.Require(this, actor, RequestAction.ApproveReply);
-        StatusBeforeClarification = null;
+        ResumeStatus = null;
         Status = RequestStatus.Replied;
         RepliedAt = now;
         Record(actor, RequestAction.ApproveReply, now, otherAuthorityId: RequestingAuthorityId);
@@ -373,8 +373,8 @@ public sealed class InformationRequest : AggregateRoot
     {
         RequestWorkflow.Require(this, actor, RequestAction.SendBackReply);
         var note = Required(comment, actor, "comment", "Say what should change");
-        Status = StatusBeforeClarification ?? RequestStatus.Accepted;
-        StatusBeforeClarification = null;
+        Status = ResumeStatus ?? RequestStatus.Accepted;
+        ResumeStatus = null;
         Record(actor, RequestAction.SendBackReply, now, note);
     }
 

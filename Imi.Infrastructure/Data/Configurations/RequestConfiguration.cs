@@ -25,7 +25,7 @@ internal sealed class InformationRequestConfiguration : IEntityTypeConfiguration
         b.HasOne<Authority>().WithMany().HasForeignKey(r => r.RequestingAuthorityId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Authority>().WithMany().HasForeignKey(r => r.RespondingAuthorityId).OnDelete(DeleteBehavior.Restrict);
         b.Property(r => r.Status).HasConversion<string>().HasMaxLength(40);
-        b.Property(r => r.StatusBeforeClarification).HasConversion<string>().HasMaxLength(40);
+        b.Property(r => r.ResumeStatus).HasConversion<string>().HasMaxLength(40);
         b.Property(r => r.Comment).HasJsonConversion();
         // Personal data of the subject: read only by queries that checked the reader is a party.
         b.Property(r => r.Subject).HasJsonConversion();

@@ -484,6 +484,11 @@ namespace Imi.Infrastructure.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("responding_authority_id");
 
+                    b.Property<string>("ResumeStatus")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("resume_status");
+
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
                         .HasColumnType("integer")
@@ -498,11 +503,6 @@ namespace Imi.Infrastructure.Data.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("status");
-
-                    b.Property<string>("StatusBeforeClarification")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("status_before_clarification");
 
                     b.Property<string>("Subject")
                         .HasColumnType("jsonb")
