@@ -37,6 +37,8 @@ public static class NavigationReducers
             new("Requests", "requests", MudBlazor.Icons.Material.Outlined.Inbox),
             new("Setup", "setup", MudBlazor.Icons.Material.Outlined.Checklist),
         };
+        if (state.User?.Areas.Any(a => a.Roles.Contains(Imi.Domain.Users.AreaRole.Allocator)) == true)
+            items.Add(new NavItem("Allocation", "requests/allocation", MudBlazor.Icons.Material.Outlined.ViewKanban));
         if (state.User?.IsTranslator == true)
             items.Add(new NavItem("Translations", "translations", MudBlazor.Icons.Material.Outlined.Translate));
         if (state.User?.IsLocalDataAdministrator == true)

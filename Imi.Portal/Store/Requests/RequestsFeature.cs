@@ -15,6 +15,7 @@ public sealed record RequestsState
     public int OverviewTotal { get; init; }
     public ExchangeDetails? Current { get; init; }
     public RequestEditorData? Editor { get; init; }
+    public IReadOnlyList<AllocationBoard>? Boards { get; init; }
     public bool Busy { get; init; }
     public string? Message { get; init; }
     public string? Error { get; init; }
@@ -39,6 +40,10 @@ public sealed record AttachFileAction(Guid UserId, Guid RequestId, int Revision,
 public sealed record RemoveAttachmentAction(Guid UserId, Guid RequestId, int Revision, Guid AttachmentId, AttachmentSide Side);
 public sealed record RunRequestCommandAction(Guid UserId, Guid RequestId, int Revision, RequestCommand Command);
 public sealed record RequestFailedAction(string Message, string? Field = null);
+public sealed record LoadBoardsAction(Guid UserId);
+public sealed record BoardsLoadedAction(IReadOnlyList<AllocationBoard> Boards, string? Message = null, bool Live = false);
+/// <summary>A card dropped on a handler's column (or allocated with the keyboard): the request goes to that handler.</summary>
+public sealed record AllocateOnBoardAction(Guid UserId, Guid RequestId, int Revision, Guid HandlerId, string HandlerName);
 /// <summary>Someone (here or on another instance) changed an exchange this user may see.</summary>
 public sealed record RequestsChangedAction(RequestChange Change, Guid UserId);
 
@@ -59,6 +64,17 @@ public static class RequestsReducers
     [ReducerMethod]
     public static RequestsState Reduce(RequestsState state, ActionListLoadedAction a) =>
         state with { ActionList = a.List, Filter = a.Filter, LiveRefreshes = state.LiveRefreshes + (a.Live ? 1 : 0) };
+
+    [ReducerMethod]
+    public static RequestsState Reduce(RequestsState state, BoardsLoadedAction a) => state with
+    {
+        Boards = a.Boards, Busy = false,
+        Message = a.Live ? state.Message : a.Message, Error = a.Live ? state.Error : null, ErrorField = a.Live ? state.ErrorField : null,
+        LiveRefreshes = state.LiveRefreshes + (a.Live ? 1 : 0),
+    };
+
+    [ReducerMethod]
+    public static RequestsState Reduce(RequestsState state, AllocateOnBoardAction _) => state with { Busy = true, Message = null, Error = null, ErrorField = null };
 
     [ReducerMethod]
     public static RequestsState Reduce(RequestsState state, OverviewLoadedAction a) => state with { Overview = a.Items, OverviewTotal = a.Total };
@@ -99,7 +115,7 @@ public static class RequestsReducers
 
     [ReducerMethod]
     public static RequestsState Reduce(RequestsState state, EffectFailedAction a) =>
-        a.Action is RunRequestCommandAction or SaveDraftAction or AttachFileAction or LoadExchangeAction or LoadEditorAction
+        a.Action is RunRequestCommandAction or SaveDraftAction or AttachFileAction or LoadExchangeAction or LoadEditorAction or AllocateOnBoardAction
             ? state with { Busy = false, Error = "Something went wrong on the server; nothing was changed. Please try again.", Message = null }
             : state;
 }
@@ -111,6 +127,29 @@ public sealed class RequestsEffects(RequestService requests, RequestQueries quer
     [EffectMethod]
     public async Task Handle(LoadActionListAction a, IDispatcher dispatcher) =>
         dispatcher.Dispatch(new ActionListLoadedAction(await queries.ActionListAsync(a.UserId, a.Filter), a.Filter));
+
+    [EffectMethod]
+    public async Task Handle(LoadBoardsAction a, IDispatcher dispatcher) =>
+        dispatcher.Dispatch(new BoardsLoadedAction(await queries.AllocationBoardsAsync(a.UserId)));
+
+    [EffectMethod]
+    public async Task Handle(AllocateOnBoardAction a, IDispatcher dispatcher)
+    {
+        try
+        {
+            await requests.ActAsync(a.UserId, a.RequestId, a.Revision, (r, actor, now) => r.Allocate(actor, [a.HandlerId], now));
+            dispatcher.Dispatch(new BoardsLoadedAction(await queries.AllocationBoardsAsync(a.UserId), $"Allocated to {a.HandlerName}."));
+        }
+        catch (ChangedBySomeoneElseException)
+        {
+            dispatcher.Dispatch(new BoardsLoadedAction(await queries.AllocationBoardsAsync(a.UserId)));
+            dispatcher.Dispatch(new RequestFailedAction("Someone else changed this request meanwhile; the board now shows their change. Check it, then try again."));
+        }
+        catch (DomainException e)
+        {
+            dispatcher.Dispatch(new RequestFailedAction(e.Message));
+        }
+    }
 
     [EffectMethod]
     public async Task Handle(LoadOverviewAction a, IDispatcher dispatcher)
@@ -284,6 +323,8 @@ public sealed class RequestsEffects(RequestService requests, RequestQueries quer
     {
         if (state.Value.ActionList is not null)
             dispatcher.Dispatch(new ActionListLoadedAction(await queries.ActionListAsync(a.UserId, state.Value.Filter), state.Value.Filter, Live: true));
+        if (state.Value.Boards is not null && !state.Value.Busy)
+            dispatcher.Dispatch(new BoardsLoadedAction(await queries.AllocationBoardsAsync(a.UserId), Live: true));
         if (state.Value.Current?.Id == a.Change.RequestId && !state.Value.Busy)
         {
             try
