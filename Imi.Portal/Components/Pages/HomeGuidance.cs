@@ -42,12 +42,12 @@ public static class HomeGuidance
         {
             if (area.Roles.Contains(AreaRole.RequestHandler))
                 steps.Add(new($"Exchange information on {area.AreaName}",
-                    "As request handler you send requests to authorities in other countries and answer theirs.",
-                    Icons.Material.Outlined.QuestionAnswer));
+                    "As request handler you send requests to authorities in other countries and answer theirs. Your action list shows what waits for you.",
+                    Icons.Material.Outlined.QuestionAnswer, "requests"));
             if (area.Roles.Contains(AreaRole.Allocator))
                 steps.Add(new($"Allocate incoming {area.AreaName} requests",
-                    "As allocator you receive incoming requests and assign them to your colleagues.",
-                    Icons.Material.Outlined.AssignmentInd));
+                    "As allocator you receive incoming requests and assign them to your colleagues on the allocation board.",
+                    Icons.Material.Outlined.AssignmentInd, "requests/allocation"));
             if (area.Roles.Contains(AreaRole.DataAdministrator))
                 steps.Add(new($"Look after the authorities you coordinate ({area.AreaName})",
                     "As data administrator you validate registrations, grant access to legislative areas and reset local data administrators' passwords.",
@@ -57,6 +57,10 @@ public static class HomeGuidance
                     "As referral handler you help settle disagreements between authorities you coordinate and their counterparts abroad.",
                     Icons.Material.Outlined.Gavel));
         }
+        if (!user.Areas.Any(a => a.Roles.Contains(AreaRole.RequestHandler)))
+            steps.Add(new("Follow your authority's exchanges",
+                "See the requests your authority sent and received, and where each one stands.",
+                Icons.Material.Outlined.Inbox, "requests"));
         steps.Add(new("Find an authority",
             "Search for competent authorities in every EEA country, in your own language.",
             Icons.Material.Outlined.Search, "search"));
