@@ -13,6 +13,8 @@ public sealed record RequestsState
     public ActionListFilter Filter { get; init; } = new();
     public IReadOnlyList<OverviewItem>? Overview { get; init; }
     public int OverviewTotal { get; init; }
+    /// <summary>Exchanges of the authorities this one oversees (linked to it, or coordinated by it).</summary>
+    public IReadOnlyList<OversightItem>? Oversight { get; init; }
     public ExchangeDetails? Current { get; init; }
     public RequestEditorData? Editor { get; init; }
     public IReadOnlyList<AllocationBoard>? Boards { get; init; }
@@ -28,7 +30,7 @@ public sealed record RequestsState
 public sealed record LoadActionListAction(Guid UserId, ActionListFilter Filter);
 public sealed record ActionListLoadedAction(ActionList List, ActionListFilter Filter, bool Live = false);
 public sealed record LoadOverviewAction(Guid UserId, string? AreaCode = null, RequestStatus? Status = null);
-public sealed record OverviewLoadedAction(IReadOnlyList<OverviewItem> Items, int Total);
+public sealed record OverviewLoadedAction(IReadOnlyList<OverviewItem> Items, int Total, IReadOnlyList<OversightItem> Oversight);
 public sealed record LoadExchangeAction(Guid UserId, Guid RequestId, string? Justification = null);
 public sealed record ExchangeLoadedAction(ExchangeDetails Exchange, string? Message = null, bool Live = false);
 public sealed record LoadEditorAction(Guid UserId, Guid? RequestId, string? AreaCode, Guid? ResponderId);
@@ -77,7 +79,8 @@ public static class RequestsReducers
     public static RequestsState Reduce(RequestsState state, AllocateOnBoardAction _) => state with { Busy = true, Message = null, Error = null, ErrorField = null };
 
     [ReducerMethod]
-    public static RequestsState Reduce(RequestsState state, OverviewLoadedAction a) => state with { Overview = a.Items, OverviewTotal = a.Total };
+    public static RequestsState Reduce(RequestsState state, OverviewLoadedAction a) =>
+        state with { Overview = a.Items, OverviewTotal = a.Total, Oversight = a.Oversight };
 
     [ReducerMethod]
     public static RequestsState Reduce(RequestsState state, LoadExchangeAction a) =>
@@ -155,7 +158,7 @@ public sealed class RequestsEffects(RequestService requests, RequestQueries quer
     public async Task Handle(LoadOverviewAction a, IDispatcher dispatcher)
     {
         var (items, total) = await queries.OverviewAsync(a.UserId, a.AreaCode, a.Status);
-        dispatcher.Dispatch(new OverviewLoadedAction(items, total));
+        dispatcher.Dispatch(new OverviewLoadedAction(items, total, await queries.OversightAsync(a.UserId)));
     }
 
     [EffectMethod]

@@ -84,6 +84,23 @@ public class VisibilityAndRetentionTests(DatabaseFixture database) : IClassFixtu
     }
 
     [Fact]
+    public async Task RequestCoordinators_FindTheExchangesOfTheAuthoritiesTheyCoordinate_AndOthersDoNot()
+    {
+        await using var services = database.Services();
+        var id = await SentRequestAsync(services);
+        var queries = services.Get<RequestQueries>();
+
+        foreach (var coordinator in new[] { FrenchCoordinator, BavarianCoordinator })
+        {
+            var item = Assert.Single(await queries.OversightAsync(await UserAsync(services, coordinator)), i => i.Id == id);
+            Assert.Equal(("Ordre professionnel des architectes", "Regionale Kammer der Architekten in Bayern"), (item.Requester.Title, item.Responder!.Title));
+            Assert.Equal(ExchangeView.Overview, (await queries.GetAsync(await UserAsync(services, coordinator), id)).View);
+        }
+        Assert.DoesNotContain(await queries.OversightAsync(await UserAsync(services, PortugueseHandler)), i => i.Id == id);
+        Assert.DoesNotContain(await queries.OversightAsync(await UserAsync(services, FrenchHandler)), i => i.Id == id); // its own: in the overview instead
+    }
+
+    [Fact]
     public async Task Retention_DeletesPersonalDataSixMonthsAfterClosure_AndNothingElse()
     {
         await using var services = database.Services();
