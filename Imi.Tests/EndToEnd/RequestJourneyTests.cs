@@ -128,10 +128,16 @@ public class RequestJourneyTests(PortalServer server) : IClassFixture<PortalServ
         var french = await RequestSteps.SignedInAsync(server, French);
         await french.GotoAsync($"requests/new?to={DemoSeeder.IdOf("de-architects-by")}");
         await french.WaitForCircuitAsync();
-        await french.GetByLabel("Le diplôme/certificat joint est-il authentique", new() { Exact = false }).CheckAsync();
         await french.Locator("input[data-testid=subject-name]").FillAsync("Hélène Duval");
-        await french.ClickAsync("[data-testid=save-draft]");
+
+        // Sent without a question: saved as a draft, refused, said next to the questions, nothing typed lost.
+        await french.ClickAsync("[data-testid=send-request]");
         await french.WaitForURLAsync(new Regex("/requests/[0-9a-f-]{36}/edit$"));
+        await Assertions.Expect(french.Locator("[data-testid=questions-error]")).ToHaveTextAsync("Choose at least one question, or write one of your own.");
+        await Assertions.Expect(french.Locator("input[data-testid=subject-name]")).ToHaveValueAsync("Hélène Duval");
+
+        await french.GetByLabel("Le diplôme/certificat joint est-il authentique", new() { Exact = false }).CheckAsync();
+        await french.ClickAsync("[data-testid=save-draft]");
         await Assertions.Expect(french.Locator("[data-testid=request-message]")).ToContainTextAsync("Draft saved.");
 
         await french.Locator("[data-testid=attach-file]").SetInputFilesAsync(new FilePayload { Name = "outil.exe", MimeType = "application/octet-stream", Buffer = [1, 2, 3] });

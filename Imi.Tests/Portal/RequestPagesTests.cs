@@ -4,6 +4,7 @@ using Imi.Infrastructure.Demo;
 using Imi.Infrastructure.Requests;
 using Imi.Infrastructure.Users;
 using Imi.Portal.Components.Requests;
+using Imi.Portal.Store.Requests;
 using Imi.Portal.Store.Session;
 using Imi.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -82,6 +83,27 @@ public class RequestPagesTests(DatabaseFixture database)
     }
 
     [Fact]
+    public async Task AcceptingWhatAColleagueJustAccepted_SaysSo_AndShowsTheirChange()
+    {
+        await SignedInAsync();
+        var id = await SendFromFranceAsync("Question ?");
+        var cut = Render<ExchangePage>(p => p.Add(x => x.Id, id));
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("button[data-testid=action-accept]")));
+
+        // Meanwhile a colleague accepts it (this page has no change feed running, so it does not know).
+        await Services.GetRequiredService<RequestService>().ActAsync(DemoSeeder.IdOf("user:demo.de.handler2"), id, 1, (r, a, now) => r.Accept(a, null, null, now));
+
+        cut.Find("button[data-testid=action-accept]").Click();
+
+        cut.WaitForAssertion(() =>
+        {
+            Assert.Equal(RequestsEffects.ChangedMeanwhile, cut.Find("[data-testid=request-error]").TextContent);
+            Assert.Equal("Being answered", cut.Find("[data-testid=exchange-status]").TextContent.Trim());
+            Assert.Contains("Tobias Fischer", cut.Find("[data-testid=timeline]").TextContent);
+        });
+    }
+
+    [Fact]
     public async Task AnExchangeOfOthers_IsRefusedWithAMessage()
     {
         await SignedInAsync();
@@ -92,5 +114,33 @@ public class RequestPagesTests(DatabaseFixture database)
 
         cut.WaitForAssertion(() => Assert.Contains("does not exist or is not visible to you", cut.Markup), TimeSpan.FromSeconds(10));
         Assert.DoesNotContain("data-testid=\"actions\"", cut.Markup);
+    }
+}
+
+/// <summary>The request form and a conflict, as the French handler (its own database: it writes drafts).</summary>
+public class RequestFormTests(DatabaseFixture database)
+    : PortalComponentTest(Infrastructure(database), signedInUserId: FrenchHandler), IClassFixture<DatabaseFixture>
+{
+    private static readonly Guid FrenchHandler = DemoSeeder.IdOf("user:demo.fr.handler");
+    private static readonly Guid GermanHandler = DemoSeeder.IdOf("user:demo.de.handler");
+
+    private async Task SignedInAsync() =>
+        Dispatcher.Dispatch(new SessionLoadedAction((await Services.GetRequiredService<SessionQueries>().GetAsync(FrenchHandler))!));
+
+    [Fact]
+    public async Task SendingADraftWithoutQuestions_SaysSoNextToThem_AndKeepsWhatWasTyped()
+    {
+        await SignedInAsync();
+        var id = await Services.GetRequiredService<RequestService>().CreateDraftAsync(FrenchHandler, "PQ",
+            new DraftContent(DemoSeeder.IdOf("de-architects-by"), [], [], null, null, null));
+        var cut = Render<RequestEditorPage>(p => p.Add(x => x.Id, id));
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("button[data-testid=send-request]")));
+
+        cut.Find("input[data-testid=subject-name]").Change("Hélène Duval");
+        cut.Find("input[data-testid=request-answer-date]").Change(DateTime.UtcNow.AddDays(20).ToString("yyyy-MM-dd"));
+        cut.Find("button[data-testid=send-request]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("Choose at least one question, or write one of your own.", cut.Find("[data-testid=questions-error]").TextContent));
+        Assert.Equal("Hélène Duval", cut.Find("input[data-testid=subject-name]").GetAttribute("value"));
     }
 }
