@@ -143,4 +143,22 @@ public class RequestFormTests(DatabaseFixture database)
         cut.WaitForAssertion(() => Assert.Equal("Choose at least one question, or write one of your own.", cut.Find("[data-testid=questions-error]").TextContent));
         Assert.Equal("Hélène Duval", cut.Find("input[data-testid=subject-name]").GetAttribute("value"));
     }
+
+    [Fact]
+    public async Task SavingADraft_GivesTheFormTheNewRevision_BeforeSayingItIsSaved()
+    {
+        var requests = Services.GetRequiredService<RequestService>();
+        var id = await requests.CreateDraftAsync(FrenchHandler, "PQ", new DraftContent(DemoSeeder.IdOf("de-architects-by"), [], [], null, null, null));
+        var seen = new List<string>();
+        var subscriber = Services.GetRequiredService<Imi.Portal.Store.IActionSubscriber>();
+        subscriber.SubscribeToAction<EditorLoadedAction>(this, a => { lock (seen) seen.Add($"form at revision {a.Editor.Revision}"); });
+        subscriber.SubscribeToAction<DraftSavedAction>(this, a => { lock (seen) seen.Add(a.Message); });
+
+        Dispatcher.Dispatch(new SaveDraftAction(FrenchHandler, id, 0, "PQ",
+            new DraftContent(DemoSeeder.IdOf("de-architects-by"), ["PQ.DIPLOMA_AUTHENTIC"], [], null, null, null), SendNow: false));
+
+        // A file attached as soon as "saved" shows must carry the new revision.
+        var order = await Eventually.ReturnsAsync(() => { lock (seen) return seen.Count >= 2 ? seen.ToList() : null; }, what: "the save's actions");
+        Assert.Equal(["form at revision 1", "Draft saved."], order);
+    }
 }

@@ -205,8 +205,10 @@ public sealed class RequestsEffects(RequestService requests, RequestQueries quer
             }
             else
             {
-                dispatcher.Dispatch(new DraftSavedAction(id.Value, false, "Draft saved."));
+                // The form gets the saved draft (and its new revision) before it says "saved": a file attached
+                // right after must not carry the old revision.
                 dispatcher.Dispatch(new EditorLoadedAction(await queries.EditorAsync(a.UserId, id, a.AreaCode, null), "Draft saved."));
+                dispatcher.Dispatch(new DraftSavedAction(id.Value, false, "Draft saved."));
             }
         }
         catch (ChangedBySomeoneElseException)
@@ -218,8 +220,8 @@ public sealed class RequestsEffects(RequestService requests, RequestQueries quer
             // A new draft saved before sending failed: the form goes on with the saved draft, keeping what was typed.
             if (a.RequestId is null && id is not null)
             {
-                dispatcher.Dispatch(new DraftSavedAction(id.Value, false, "Draft saved, but not sent."));
                 dispatcher.Dispatch(new EditorLoadedAction(await queries.EditorAsync(a.UserId, id, a.AreaCode, null)));
+                dispatcher.Dispatch(new DraftSavedAction(id.Value, false, "Draft saved, but not sent."));
             }
             dispatcher.Dispatch(new RequestFailedAction(e.Message, e.Field));
         }
