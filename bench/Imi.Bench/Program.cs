@@ -68,9 +68,9 @@ foreach (var scale in scales)
     {
         var requests = services.GetRequiredService<RequestBenchmark>();
         await requests.EnsureExchangesAsync(exchanges);
-        Console.WriteLine("  action list, one at a time:  " + (await requests.ActionListAsync(queries / 2, 1)).ToString().Replace("searches", "lists"));
-        Console.WriteLine($"  action list, {concurrency} at a time:    " + (await requests.ActionListAsync(queries, concurrency, seed: 6)).ToString().Replace("searches", "lists"));
-        Console.WriteLine("  send, one at a time:         " + (await requests.SendAsync(queries / 4, 1)).ToString().Replace("searches", "sends"));
-        Console.WriteLine($"  send, {concurrency} at a time:           " + (await requests.SendAsync(queries / 2, concurrency, seed: 10)).ToString().Replace("searches", "sends"));
+        Console.WriteLine("  action list, one at a time:  " + (await requests.ActionListAsync(queries / 2, 1)));
+        Console.WriteLine($"  action list, {concurrency} at a time:    " + (await requests.ActionListAsync(queries, concurrency, seed: 6)));
+        Console.WriteLine("  send, one at a time:         " + (await requests.SendAsync(queries / 4, 1)));
+        Console.WriteLine($"  send, {concurrency} at a time:           " + (await requests.SendAsync(queries / 2, concurrency, seed: 10)));
     }
 }

@@ -64,7 +64,7 @@ public sealed class RequestBenchmark(IDbContextFactory<ImiDbContext> contexts, N
         for (var i = 0; i < 50; i++)
             await queries.ActionListAsync(handlers[random.Next(handlers.Count)], new ActionListFilter());
         var plan = Enumerable.Range(0, lists).Select(_ => handlers[random.Next(handlers.Count)]).ToArray();
-        return await Measure(lists, concurrency, i => queries.ActionListAsync(plan[i], new ActionListFilter()));
+        return await Latency.MeasureAsync(lists, concurrency, i => queries.ActionListAsync(plan[i], new ActionListFilter()), "lists");
     }
 
     public async Task<BenchmarkResult> SendAsync(int sends, int concurrency, int seed = 9)
@@ -87,7 +87,7 @@ public sealed class RequestBenchmark(IDbContextFactory<ImiDbContext> contexts, N
                 new DraftContent(to.authority_id, ["PQ.DIPLOMA_AUTHENTIC", "PQ.REGISTRATION_STATUS"], ["Benchmark question?"],
                     new SubjectData("Bench Person", null, null, null, null, null), "Benchmark", due)));
         }
-        return await Measure(sends, concurrency, i => requests.SendAsync(drafts[i].User, drafts[i].Request, 0));
+        return await Latency.MeasureAsync(sends, concurrency, i => requests.SendAsync(drafts[i].User, drafts[i].Request, 0), "sends");
     }
 
     private sealed record HandlerRow(Guid user_id, Guid authority_id);
@@ -96,27 +96,6 @@ public sealed class RequestBenchmark(IDbContextFactory<ImiDbContext> contexts, N
     {
         await using var db = await contexts.CreateDbContextAsync();
         return await db.Database.SqlQueryRaw<Guid>("SELECT user_id AS \"Value\" FROM user_area_roles WHERE role = 'RequestHandler' AND legislative_area_code = 'PQ'").ToListAsync();
-    }
-
-    private static async Task<BenchmarkResult> Measure(int count, int concurrency, Func<int, Task> work)
-    {
-        var latencies = new double[count];
-        var next = -1;
-        var total = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
-        {
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < count)
-            {
-                var watch = Stopwatch.StartNew();
-                await work(i);
-                latencies[i] = watch.Elapsed.TotalMilliseconds;
-            }
-        })));
-        total.Stop();
-        Array.Sort(latencies);
-        double P(double p) => latencies[Math.Min(count - 1, (int)Math.Ceiling(p * count) - 1)];
-        return new BenchmarkResult(count, concurrency, P(0.50), P(0.95), P(0.99), latencies[^1], count / total.Elapsed.TotalSeconds);
     }
 
     private static async Task Execute(NpgsqlConnection connection, string sql)

@@ -43,31 +43,40 @@ public sealed class SearchBenchmark(IDbContextFactory<ImiDbContext> contexts, Au
             await search.SearchAsync(Next(random));
 
         var plan = Enumerable.Range(0, queries).Select(_ => Next(random)).ToArray();
-        var latencies = new double[queries];
-        var next = -1;
-        var total = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
-        {
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < queries)
-            {
-                var watch = Stopwatch.StartNew();
-                await search.SearchAsync(plan[i]);
-                latencies[i] = watch.Elapsed.TotalMilliseconds;
-            }
-        })));
-        total.Stop();
-        Array.Sort(latencies);
-        double P(double p) => latencies[Math.Min(queries - 1, (int)Math.Ceiling(p * queries) - 1)];
-        return new BenchmarkResult(queries, concurrency, P(0.50), P(0.95), P(0.99), latencies[^1], queries / total.Elapsed.TotalSeconds);
+        return await Latency.MeasureAsync(queries, concurrency, i => search.SearchAsync(plan[i]));
     }
 
     private static string RemoveAccents(string text) => new(text.Normalize(System.Text.NormalizationForm.FormD)
         .Where(c => System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark).ToArray());
 }
 
-public sealed record BenchmarkResult(int Queries, int Concurrency, double P50, double P95, double P99, double Max, double PerSecond)
+public sealed record BenchmarkResult(int Queries, int Concurrency, double P50, double P95, double P99, double Max, double PerSecond, string Unit = "searches")
 {
     public override string ToString() =>
-        $"{Queries} searches, {Concurrency} at a time: p50 {P50:N1} ms, p95 {P95:N1} ms, p99 {P99:N1} ms, max {Max:N1} ms, {PerSecond:N0} searches/s";
+        $"{Queries} {Unit}, {Concurrency} at a time: p50 {P50:N1} ms, p95 {P95:N1} ms, p99 {P99:N1} ms, max {Max:N1} ms, {PerSecond:N0} {Unit}/s";
+}
+
+/// <summary>Runs one piece of work <c>count</c> times from <c>concurrency</c> clients and reports the latency percentiles.</summary>
+public static class Latency
+{
+    public static async Task<BenchmarkResult> MeasureAsync(int count, int concurrency, Func<int, Task> work, string unit = "searches")
+    {
+        var latencies = new double[count];
+        var next = -1;
+        var total = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < count)
+            {
+                var watch = Stopwatch.StartNew();
+                await work(i);
+                latencies[i] = watch.Elapsed.TotalMilliseconds;
+            }
+        })));
+        total.Stop();
+        Array.Sort(latencies);
+        double P(double p) => latencies[Math.Min(count - 1, (int)Math.Ceiling(p * count) - 1)];
+        return new BenchmarkResult(count, concurrency, P(0.50), P(0.95), P(0.99), latencies[^1], count / total.Elapsed.TotalSeconds, unit);
+    }
 }
