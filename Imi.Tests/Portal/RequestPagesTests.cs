@@ -35,7 +35,7 @@ public class RequestPagesTests(DatabaseFixture database)
     public async Task TheActionList_ShowsWhatWaits_AndANewRequestAppearsWithoutReloading()
     {
         await SignedInAsync();
-        var first = await SendFromFranceAsync("Première question ?");
+        await SendFromFranceAsync("Première question ?");
         var listener = Services.GetRequiredService<ChangeFeedListener>();
         await listener.StartAsync(CancellationToken.None);
         await listener.Listening;
@@ -56,7 +56,6 @@ public class RequestPagesTests(DatabaseFixture database)
             Assert.Contains("To accept (2)", cut.Find("[data-testid=count-ToAccept]").TextContent);
             Assert.Equal("1", cut.Find("[data-testid=action-list]").GetAttribute("data-live-refreshes"));
         }, TimeSpan.FromSeconds(10));
-        _ = first;
         await listener.StopAsync(CancellationToken.None);
     }
 
