@@ -1,0 +1,129 @@
+using Imi.Domain.Requests;
+using Imi.Infrastructure.Requests;
+using Imi.Portal.Components.Shared;
+using Imi.Portal.Store.Requests;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using MudBlazor;
+
+namespace Imi.Portal.Components.Requests;
+
+/// <summary>One exchange as the signed-in user may see it, with the steps the server allows them now.</summary>
+public partial class ExchangePage
+{
+    [Parameter] public Guid Id { get; set; }
+    [CascadingParameter] private Task<AuthenticationState>? AuthenticationState { get; set; }
+
+    private Guid userId;
+    private ExchangeDetails? x => Requests.Value.Current?.Id == Id ? Requests.Value.Current : null;
+    private bool Busy => Requests.Value.Busy;
+    private string Language => Session.Value.User?.PreferredLanguageCode ?? "en";
+
+    private readonly Dictionary<int, string?> answerOptions = new();
+    private readonly Dictionary<int, string?> answerTexts = new();
+    private IReadOnlyList<Guid> allocation = [];
+    private string? date, reason, dateError, forwardReason, ratingComment, justification, justificationError;
+    private PartyInfo? forwardTo;
+    private bool inPart;
+    private int timeliness = 5, effort = 5;
+    private Guid? loaded;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (!RendererInfo.IsInteractive || loaded == Id || await CurrentUser.IdAsync(AuthenticationState) is not { } id)
+            return;
+        userId = id;
+        loaded = Id;
+        answerOptions.Clear();
+        answerTexts.Clear();
+        Dispatcher.Dispatch(new LoadExchangeAction(userId, Id));
+    }
+
+    protected override void OnAfterRender(bool firstRender)
+    {
+        if (Session.Value.User is { } user && userId != Guid.Empty)
+            Live.Start(userId, user.AuthorityId);
+    }
+
+    private bool Can(RequestAction action) => x?.AllowedActions.Contains(action) == true;
+
+    internal string? FieldError(string field) => Requests.Value.ErrorField == field ? Requests.Value.Error : null;
+
+    private string? AnswerOption(QuestionView q) => answerOptions.TryGetValue(q.Index, out var v) ? v : q.AnswerOptionCode;
+    private string? AnswerText(QuestionView q) => answerTexts.TryGetValue(q.Index, out var v) ? v : q.AnswerText?.Text;
+
+    internal void Run(RequestCommand command)
+    {
+        if (x is { } current)
+            Dispatcher.Dispatch(new RunRequestCommandAction(userId, current.Id, current.Revision, command));
+    }
+
+    private void Retrieve()
+    {
+        justificationError = string.IsNullOrWhiteSpace(justification) ? "Say why you need the blocked personal data." : null;
+        if (justificationError is null)
+            Dispatcher.Dispatch(new LoadExchangeAction(userId, Id, justification));
+    }
+
+    private void SaveAnswer(QuestionView q) => Run(new AnswerCommand(q.Index, AnswerOption(q), AnswerText(q)));
+
+    private bool ParseDate(bool required, out DateOnly? value)
+    {
+        value = null;
+        dateError = null;
+        if (string.IsNullOrWhiteSpace(date))
+        {
+            if (required)
+                dateError = "Choose the new answer date.";
+            return !required;
+        }
+        if (DateOnly.TryParseExact(date, "yyyy-MM-dd", out var parsed))
+        {
+            value = parsed;
+            return true;
+        }
+        dateError = "Give the date as year-month-day.";
+        return false;
+    }
+
+    private void Accept()
+    {
+        if (ParseDate(required: false, out var other))
+            Run(new AcceptCommand(other, reason));
+    }
+
+    private void ProposeDate()
+    {
+        if (ParseDate(required: true, out var d))
+            Run(new ProposeDateCommand(d!.Value, reason));
+    }
+
+    private void Forward()
+    {
+        if (forwardTo is { } to)
+            Run(new ForwardCommand(to.Id, forwardReason ?? ""));
+    }
+
+    private void AttachReplyFile(Microsoft.AspNetCore.Components.Forms.IBrowserFile file)
+    {
+        if (x is { } current)
+            Dispatcher.Dispatch(new AttachFileAction(userId, current.Id, current.Revision, AttachmentSide.Reply, file.Name, file.Size,
+                () => file.OpenReadStream(RequestService.MaxUploadBytes)));
+    }
+
+    private void RemoveFile(Guid attachmentId)
+    {
+        if (x is { } current)
+            Dispatcher.Dispatch(new RemoveAttachmentAction(userId, current.Id, current.Revision, attachmentId, AttachmentSide.Reply));
+    }
+
+    private static Color StatusColor(RequestStatus status) => status switch
+    {
+        RequestStatus.Closed => Color.Success,
+        RequestStatus.Draft => Color.Default,
+        RequestStatus.InReferral => Color.Warning,
+        _ => Color.Info,
+    };
+
+    private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+}
