@@ -6,6 +6,7 @@ using Microsoft.Playwright;
 namespace Imi.Tests.EndToEnd;
 
 /// <summary>Allocation on at the Bavarian chamber (its own portal and database): the allocator drags a new request to a colleague.</summary>
+[Collection(BrowserCollection.Name)]
 public class AllocationBoardTests(PortalServer server) : IClassFixture<PortalServer>
 {
     [Fact]

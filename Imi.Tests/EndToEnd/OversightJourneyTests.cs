@@ -5,6 +5,7 @@ using Microsoft.Playwright;
 namespace Imi.Tests.EndToEnd;
 
 /// <summary>The coordinators' part: a referral round, and an approval round (its own portal: approval changes the French coordinator's settings).</summary>
+[Collection(BrowserCollection.Name)]
 public class ReferralJourneyTests(PortalServer server) : IClassFixture<PortalServer>
 {
     [Fact]
@@ -79,6 +80,7 @@ public class ReferralJourneyTests(PortalServer server) : IClassFixture<PortalSer
     }
 }
 
+[Collection(BrowserCollection.Name)]
 public class ApprovalJourneyTests(PortalServer server) : IClassFixture<PortalServer>
 {
     [Fact]

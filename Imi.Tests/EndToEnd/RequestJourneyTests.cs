@@ -5,6 +5,7 @@ using Microsoft.Playwright;
 namespace Imi.Tests.EndToEnd;
 
 /// <summary>Two users in two browsers: a French handler asks, the German handler answers, each in their language.</summary>
+[Collection(BrowserCollection.Name)]
 public class RequestJourneyTests(PortalServer server) : IClassFixture<PortalServer>
 {
     private const string French = "demo.fr.handler", German = "demo.de.handler";

@@ -6,6 +6,7 @@ using Microsoft.Playwright;
 namespace Imi.Tests.EndToEnd;
 
 /// <summary>The first of the product's journeys: a new authority's first user walks the guide's checklist.</summary>
+[Collection(BrowserCollection.Name)]
 public class SetupWizardTests(PortalServer server) : IClassFixture<PortalServer>
 {
     private async Task<string> TemporaryPasswordForAsync(string email, int nth = 1)

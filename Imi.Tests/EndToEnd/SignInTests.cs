@@ -6,6 +6,7 @@ using Microsoft.Playwright;
 
 namespace Imi.Tests.EndToEnd;
 
+[Collection(BrowserCollection.Name)]
 public class SignInTests(PortalServer server) : IClassFixture<PortalServer>
 {
     [Fact]
@@ -124,6 +125,7 @@ public class ShortIdleTimeoutServer : PortalServer
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Security:IdleTimeout"] = "00:00:02" };
 }
 
+[Collection(BrowserCollection.Name)]
 public class IdleTimeoutTests(ShortIdleTimeoutServer server) : IClassFixture<ShortIdleTimeoutServer>
 {
     [Fact]

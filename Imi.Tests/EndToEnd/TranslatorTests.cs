@@ -4,6 +4,7 @@ using Microsoft.Playwright;
 
 namespace Imi.Tests.EndToEnd;
 
+[Collection(BrowserCollection.Name)]
 public class TranslatorTests(PortalServer server) : IClassFixture<PortalServer>
 {
     [Fact]
