@@ -88,16 +88,8 @@ public sealed class RequestAlerts(Outbox outbox, IOptions<SecurityOptions> secur
             var areaNames = await db.LegislativeAreas.AsNoTracking().Where(a => a.Code == r.LegislativeAreaCode).Select(a => a.Names).SingleAsync(ct);
             foreach (var (email, (name, language)) in recipients)
             {
-                var values = new Dictionary<string, string>
-                {
-                    ["reference"] = r.Reference,
-                    ["area"] = areaNames.GetValueOrDefault(language) ?? areaNames.GetValueOrDefault("en") ?? r.LegislativeAreaCode,
-                    ["authority"] = mentioned.InformalTitle,
-                    ["country"] = mentioned.CountryCode,
-                    ["date"] = (r.AgreedAnswerDate ?? r.RequestedAnswerDate)?.ToString("yyyy-MM-dd") ?? "–",
-                    ["link"] = $"{security.Value.PublicBaseUrl.TrimEnd('/')}/requests/{r.Id}",
-                };
-                outbox.Enqueue(db, RequestAlertTexts.Render(alert.Kind, language, values), email, name, $"request.{alert.Kind}");
+                outbox.Enqueue(db, RequestAlertTexts.Render(alert.Kind, language, Values(r, language, areaNames, mentioned.InformalTitle, mentioned.CountryCode)),
+                    email, name, $"request.{alert.Kind}");
                 count++;
             }
             if (entry.Action == RequestAction.Forward)
@@ -112,12 +104,7 @@ public sealed class RequestAlerts(Outbox outbox, IOptions<SecurityOptions> secur
         var count = 0;
         foreach (var (email, name, language) in await RecipientsAsync(db, r, To.Creator, ct))
         {
-            outbox.Enqueue(db, RequestAlertTexts.Render("Forwarded", language, new Dictionary<string, string>
-            {
-                ["reference"] = r.Reference, ["authority"] = title, ["country"] = country,
-                ["area"] = areaNames.GetValueOrDefault(language) ?? r.LegislativeAreaCode,
-                ["link"] = $"{security.Value.PublicBaseUrl.TrimEnd('/')}/requests/{r.Id}",
-            }), email, name, "request.Forwarded");
+            outbox.Enqueue(db, RequestAlertTexts.Render("Forwarded", language, Values(r, language, areaNames, title, country)), email, name, "request.Forwarded");
             count++;
         }
         return count;
@@ -128,14 +115,20 @@ public sealed class RequestAlerts(Outbox outbox, IOptions<SecurityOptions> secur
     {
         var areaNames = await db.LegislativeAreas.AsNoTracking().Where(a => a.Code == r.LegislativeAreaCode).Select(a => a.Names).SingleAsync(ct);
         foreach (var (email, name, language) in await RecipientsAsync(db, r, To.ResponderHandlers, ct))
-            outbox.Enqueue(db, RequestAlertTexts.Render(kind, language, new Dictionary<string, string>
-            {
-                ["reference"] = r.Reference,
-                ["area"] = areaNames.GetValueOrDefault(language) ?? r.LegislativeAreaCode,
-                ["date"] = r.AgreedAnswerDate?.ToString("yyyy-MM-dd") ?? "–",
-                ["link"] = $"{security.Value.PublicBaseUrl.TrimEnd('/')}/requests/{r.Id}",
-            }), email, name, $"request.{kind}");
+            outbox.Enqueue(db, RequestAlertTexts.Render(kind, language, Values(r, language, areaNames)), email, name, $"request.{kind}");
     }
+
+    /// <summary>What an alert may say about the exchange: never anything of its subject.</summary>
+    private Dictionary<string, string> Values(InformationRequest r, string language, Dictionary<string, string> areaNames,
+        string authority = "", string country = "") => new()
+    {
+        ["reference"] = r.Reference,
+        ["area"] = areaNames.GetValueOrDefault(language) ?? areaNames.GetValueOrDefault("en") ?? r.LegislativeAreaCode,
+        ["authority"] = authority,
+        ["country"] = country,
+        ["date"] = (r.AgreedAnswerDate ?? r.RequestedAnswerDate)?.ToString("yyyy-MM-dd") ?? "–",
+        ["link"] = $"{security.Value.PublicBaseUrl.TrimEnd('/')}/requests/{r.Id}",
+    };
 
     private static async Task<List<(string Email, string? Name, string Language)>> RecipientsAsync(ImiDbContext db, InformationRequest r, To to, CancellationToken ct)
     {
