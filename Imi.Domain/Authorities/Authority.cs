@@ -104,7 +104,7 @@ public sealed partial class Authority : AggregateRoot
     {
         Permissions.RequireLocalDataAdministrator(actor, this);
         InformalTitle = Guard.Required(info.InformalTitle, nameof(InformalTitle), "Informal title", Authorities.InformalTitle.MaxLength);
-        ShortProfile = Guard.Optional(info.ShortProfile, nameof(ShortProfile), "Short profile", Authorities.ShortProfile.MaxLength);
+        ShortProfile = Guard.Optional(info.ShortProfile, nameof(ShortProfile), "Short profile", Authorities.ShortProfile.MaxLength, multiline: true);
         Level = info.Level;
         Email = Guard.Email(info.Email, nameof(Email), "E-mail address");
         Contact = ValidateContact(info.Contact);
@@ -118,7 +118,7 @@ public sealed partial class Authority : AggregateRoot
     {
         var code = RequireCode(languageCode, 2, nameof(languageCode), "Language");
         var title = Guard.Required(informalTitle, nameof(InformalTitle), "Informal title", Authorities.InformalTitle.MaxLength);
-        var profile = Guard.Optional(shortProfile, nameof(ShortProfile), "Short profile", Authorities.ShortProfile.MaxLength);
+        var profile = Guard.Optional(shortProfile, nameof(ShortProfile), "Short profile", Authorities.ShortProfile.MaxLength, multiline: true);
         var existing = _translations.FirstOrDefault(t => t.LanguageCode == code);
         if (existing is null)
             _translations.Add(new AuthorityTranslation { LanguageCode = code, InformalTitle = title, ShortProfile = profile, Source = source });

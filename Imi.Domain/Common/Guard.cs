@@ -2,9 +2,10 @@ namespace Imi.Domain.Common;
 
 internal static class Guard
 {
-    public static string Required(string? value, string field, string label, int maxLength)
+    /// <summary>A required text, cleaned by <see cref="TextInput"/> (one line unless <paramref name="multiline"/>).</summary>
+    public static string Required(string? value, string field, string label, int maxLength, bool multiline = false)
     {
-        var trimmed = value?.Trim() ?? "";
+        var trimmed = TextInput.Clean(value, multiline);
         if (trimmed.Length == 0)
             throw new DomainException($"{label} is required.", field);
         if (trimmed.Length > maxLength)
@@ -12,9 +13,10 @@ internal static class Guard
         return trimmed;
     }
 
-    public static string? Optional(string? value, string field, string label, int maxLength)
+    /// <summary>An optional text, cleaned by <see cref="TextInput"/>; empty becomes null.</summary>
+    public static string? Optional(string? value, string field, string label, int maxLength, bool multiline = false)
     {
-        var trimmed = value?.Trim();
+        var trimmed = TextInput.Clean(value, multiline);
         if (string.IsNullOrEmpty(trimmed))
             return null;
         if (trimmed.Length > maxLength)

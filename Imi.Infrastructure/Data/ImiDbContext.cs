@@ -28,7 +28,10 @@ public sealed class ImiDbContext(DbContextOptions<ImiDbContext> options)
     public DbSet<Imi.Domain.Requests.InformationRequest> Requests => Set<Imi.Domain.Requests.InformationRequest>();
     public DbSet<Imi.Infrastructure.Requests.AttachmentContent> AttachmentContents => Set<Imi.Infrastructure.Requests.AttachmentContent>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
-    public DbSet<User> DomainUsers => Set<User>();
+    /// <summary>IMI users: the person, their authority, roles and preferred language (the domain's <see cref="User"/>).</summary>
+    public DbSet<User> ImiUsers => Set<User>();
+    /// <summary>Sign-in accounts of the same users (same id): password hash, security code, lockout. Identity's own set.</summary>
+    public DbSet<Account> Accounts => Users;
 
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<SignInAttempt> SignInAttempts => Set<SignInAttempt>();

@@ -78,7 +78,7 @@ public sealed class DemoSeeder(
                 user.GrantTranslator();
             foreach (var (area, role) in u.Roles ?? [])
                 user.Grant(role, area);
-            db.DomainUsers.Add(user);
+            db.ImiUsers.Add(user);
 
             if (u.Username == DemoNetwork.NewFirstUsername)
                 credentials.CreateWithTemporaryPassword(db, user);
@@ -116,7 +116,7 @@ public sealed class DemoSeeder(
         var set = await db.QuestionSets.AsNoTracking().Where(q => q.LegislativeAreaCode == "PQ").OrderByDescending(q => q.Version).FirstOrDefaultAsync(ct);
         if (set is null)
             return;
-        var users = db.DomainUsers.Local.ToDictionary(u => u.Username);
+        var users = db.ImiUsers.Local.ToDictionary(u => u.Username);
         var portugal = Domain.Access.Actor.Of(users["demo.pt.handler"]);
         var ireland = Domain.Access.Actor.Of(users["demo.ie.handler"]);
         var kingsInns = authorities["ie-kings-inns"].Id;

@@ -21,7 +21,7 @@ public sealed class AccountCredentials(
     public Account CreateWithTemporaryPassword(ImiDbContext db, User user)
     {
         var account = NewAccount(user);
-        db.Users.Add(account);
+        db.Accounts.Add(account);
         IssueTemporaryPassword(db, account, user);
         return account;
     }
@@ -51,7 +51,7 @@ public sealed class AccountCredentials(
         var account = NewAccount(user);
         account.PasswordHash = hasher.HashPassword(account, password);
         account.SecurityCodeHashes = codeHasher.HashAll(user.Id, securityCode);
-        db.Users.Add(account);
+        db.Accounts.Add(account);
         return account;
     }
 

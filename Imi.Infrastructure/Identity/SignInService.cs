@@ -131,7 +131,7 @@ public sealed class SignInService(
 
     private async Task SucceedAsync(Guid userId, SignInOutcome outcome, string? remoteAddress)
     {
-        var user = await db.DomainUsers.SingleAsync(u => u.Id == userId);
+        var user = await db.ImiUsers.SingleAsync(u => u.Id == userId);
         user.RecordSignIn(clock.GetUtcNow());
         await RecordAsync(userId, outcome, remoteAddress);
     }

@@ -137,7 +137,7 @@ public sealed class RequestAlerts(Outbox outbox, IOptions<SecurityOptions> secur
             (await users.Select(u => new { u.Email, u.GivenName, u.FamilyName, u.PreferredLanguageCode }).ToListAsync(ct))
             .Select(u => (u.Email, (string?)$"{u.GivenName} {u.FamilyName}", u.PreferredLanguageCode)).ToList();
         IQueryable<User> WithRole(Guid? authorityId, AreaRole role) =>
-            db.DomainUsers.AsNoTracking().Where(u => u.AuthorityId == authorityId && u.AreaRoles.Any(x => x.LegislativeAreaCode == area && x.Role == role));
+            db.ImiUsers.AsNoTracking().Where(u => u.AuthorityId == authorityId && u.AreaRoles.Any(x => x.LegislativeAreaCode == area && x.Role == role));
 
         switch (to)
         {
@@ -149,14 +149,14 @@ public sealed class RequestAlerts(Outbox outbox, IOptions<SecurityOptions> secur
                 return [(mailbox.Email, mailbox.InformalTitle, mailbox.OriginalLanguageCode), .. receivers];
             }
             case To.Creator:
-                return await Users(db.DomainUsers.AsNoTracking().Where(u => u.Id == r.CreatedBy));
+                return await Users(db.ImiUsers.AsNoTracking().Where(u => u.Id == r.CreatedBy));
             case To.RequesterHandlers:
                 return await Users(WithRole(r.RequestingAuthorityId, AreaRole.RequestHandler));
             case To.ResponderHandlers when r.ResponderSettings.AllocationEnabled && r.AllocatedHandlerIds.Count > 0:
             case To.Allocated:
             {
                 var ids = r.AllocatedHandlerIds.ToList();
-                return await Users(db.DomainUsers.AsNoTracking().Where(u => ids.Contains(u.Id)));
+                return await Users(db.ImiUsers.AsNoTracking().Where(u => ids.Contains(u.Id)));
             }
             case To.ResponderHandlers:
                 return await Users(WithRole(r.RespondingAuthorityId, AreaRole.RequestHandler));

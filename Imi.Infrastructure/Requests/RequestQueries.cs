@@ -1,3 +1,4 @@
+using Imi.Infrastructure.UseCases;
 using Imi.Domain.Access;
 using Imi.Domain.Common;
 using Imi.Domain.Requests;
@@ -103,7 +104,7 @@ public sealed class RequestQueries(IDbContextFactory<ImiDbContext> contexts, Tim
         var parties = await db.Authorities.AsNoTracking().Where(a => authorityIds.Contains(a.Id))
             .Select(a => new PartyInfo(a.Id, a.InformalTitle, a.CountryCode)).ToDictionaryAsync(p => p.Id, ct);
         var userIds = r.Timeline.Select(t => t.UserId).Concat(r.Referral?.Comments.Select(c => c.UserId) ?? []).Distinct().ToList();
-        var names = await db.DomainUsers.AsNoTracking().Where(u => userIds.Contains(u.Id))
+        var names = await db.ImiUsers.AsNoTracking().Where(u => userIds.Contains(u.Id))
             .Select(u => new { u.Id, u.GivenName, u.FamilyName }).ToDictionaryAsync(u => u.Id, u => $"{u.GivenName} {u.FamilyName}", ct);
         var area = await db.LegislativeAreas.AsNoTracking().SingleAsync(a => a.Code == r.LegislativeAreaCode, ct);
         var details = view >= ExchangeView.Details;
@@ -138,7 +139,7 @@ public sealed class RequestQueries(IDbContextFactory<ImiDbContext> contexts, Tim
 
         var colleagues = new List<HandlerOption>();
         if (r.RolesOf(actor).Contains(ExchangeRole.ResponderAllocator))
-            colleagues = (await db.DomainUsers.AsNoTracking()
+            colleagues = (await db.ImiUsers.AsNoTracking()
                     .Where(u => u.AuthorityId == actor.AuthorityId && u.AreaRoles.Any(x => x.LegislativeAreaCode == r.LegislativeAreaCode && x.Role == AreaRole.RequestHandler))
                     .Select(u => new { u.Id, u.GivenName, u.FamilyName }).ToListAsync(ct))
                 .Select(u => new HandlerOption(u.Id, $"{u.GivenName} {u.FamilyName}")).OrderBy(u => u.Name).ToList();
@@ -383,7 +384,7 @@ public sealed class RequestQueries(IDbContextFactory<ImiDbContext> contexts, Tim
         var requesterIds = rows.Select(r => r.RequestingAuthorityId).Distinct().ToList();
         var requesters = await db.Authorities.AsNoTracking().Where(a => requesterIds.Contains(a.Id))
             .Select(a => new PartyInfo(a.Id, a.InformalTitle, a.CountryCode)).ToDictionaryAsync(a => a.Id, ct);
-        var handlers = await db.DomainUsers.AsNoTracking().Where(u => u.AuthorityId == me)
+        var handlers = await db.ImiUsers.AsNoTracking().Where(u => u.AuthorityId == me)
             .SelectMany(u => u.AreaRoles.Where(r => r.Role == AreaRole.RequestHandler && areas.Contains(r.LegislativeAreaCode))
                 .Select(r => new { r.LegislativeAreaCode, u.Id, u.GivenName, u.FamilyName }))
             .ToListAsync(ct);

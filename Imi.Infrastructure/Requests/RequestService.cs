@@ -1,3 +1,4 @@
+using Imi.Infrastructure.UseCases;
 using Imi.Domain.Access;
 using Imi.Domain.Authorities;
 using Imi.Domain.Common;

@@ -1,3 +1,4 @@
+using Imi.Infrastructure.UseCases;
 using Imi.Domain.Users;
 using Imi.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -20,10 +21,10 @@ public sealed class CoordinationQueries(IDbContextFactory<ImiDbContext> contexts
         var authorities = await db.Authorities.AsNoTracking().Where(a => a.CoordinatorId == user.AuthorityId)
             .OrderBy(a => a.InformalTitle).ToListAsync(ct);
         var ids = authorities.Select(a => a.Id).ToList();
-        var admins = await db.DomainUsers.AsNoTracking().Where(u => ids.Contains(u.AuthorityId) && u.IsLocalDataAdministrator).ToListAsync(ct);
+        var admins = await db.ImiUsers.AsNoTracking().Where(u => ids.Contains(u.AuthorityId) && u.IsLocalDataAdministrator).ToListAsync(ct);
         var adminIds = admins.Select(a => a.Id).ToList();
         var now = clock.GetUtcNow();
-        var blocked = await db.Users.AsNoTracking().Where(a => adminIds.Contains(a.Id) && a.LockoutEnd > now).Select(a => a.Id).ToListAsync(ct);
+        var blocked = await db.Accounts.AsNoTracking().Where(a => adminIds.Contains(a.Id) && a.LockoutEnd > now).Select(a => a.Id).ToListAsync(ct);
         return authorities.Select(a => new CoordinatedAuthority(a.Id, a.InformalTitle, a.OfficialTitle,
             admins.Where(u => u.AuthorityId == a.Id).OrderBy(u => u.FamilyName)
                 .Select(u => new CoordinatedAdministrator(u.Id, u.DisplayName, u.Email, blocked.Contains(u.Id))).ToList())).ToList();

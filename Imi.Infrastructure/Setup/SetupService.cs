@@ -1,3 +1,4 @@
+using Imi.Infrastructure.UseCases;
 using Imi.Domain.Access;
 using Imi.Domain.Authorities;
 using Imi.Domain.Common;
@@ -52,7 +53,7 @@ public sealed class SetupService(
         var authority = await db.Authorities.SingleAsync(a => a.Id == actor.AuthorityId, cancellationToken);
         if (command.ExpectedRevision is { } expected && expected != authority.Revision)
             throw new ChangedBySomeoneElseException();
-        var staff = await db.DomainUsers.Where(u => u.AuthorityId == authority.Id).ToListAsync(cancellationToken);
+        var staff = await db.ImiUsers.Where(u => u.AuthorityId == authority.Id).ToListAsync(cancellationToken);
 
         string? showUsername = null;
         var message = command switch
@@ -109,7 +110,7 @@ public sealed class SetupService(
         var coordinatorId = authority.CoordinatorId
             ?? throw new DomainException("Your authority has no coordinator to ask: contact the Commission's helpdesk.");
         var coordinator = await db.Authorities.SingleAsync(a => a.Id == coordinatorId, ct);
-        var admins = await db.DomainUsers.Where(u => u.AuthorityId == coordinator.Id).ToListAsync(ct);
+        var admins = await db.ImiUsers.Where(u => u.AuthorityId == coordinator.Id).ToListAsync(ct);
         var content = MailTemplates.KeywordRequestMail(authority.InformalTitle, authority.CountryCode,
             list.Names.GetValueOrDefault("en", list.Code), proposal, actorUser.DisplayName);
         outbox.Enqueue(db, content, coordinator.Email, coordinator.InformalTitle, MailKinds.KeywordRequest);
@@ -122,15 +123,15 @@ public sealed class SetupService(
         Action<string> showUsername, CancellationToken ct)
     {
         var email = c.User.Email?.Trim() ?? "";
-        var emailInUse = await db.DomainUsers.AnyAsync(u => u.Email == email, ct);
+        var emailInUse = await db.ImiUsers.AnyAsync(u => u.Email == email, ct);
         string username;
         do
             username = Username.Generate(authority.CountryCode, c.User.GivenName ?? "", c.User.FamilyName ?? "", Random.Shared);
-        while (await db.DomainUsers.AnyAsync(u => u.Username == username, ct));
+        while (await db.ImiUsers.AnyAsync(u => u.Username == username, ct));
 
         var user = UserAdministration.Register(actor, authority, c.User, emailInUse, username, clock.GetUtcNow());
         UserAdministration.SetRoles(actor, authority, [.. staff, user], user, c.LocalDataAdministrator, c.Roles);
-        db.DomainUsers.Add(user);
+        db.ImiUsers.Add(user);
         credentials.CreateWithTemporaryPassword(db, user);
         showUsername(user.Username);
         return $"{user.DisplayName} is registered. A temporary password was e-mailed to {user.Email}. " +
@@ -150,9 +151,9 @@ public sealed class SetupService(
     {
         var target = staff.SingleOrDefault(u => u.Id == c.UserId) ?? throw new NotPermittedException("This user belongs to another authority.");
         var wanted = c.Username?.Trim() ?? "";
-        var inUse = await db.DomainUsers.AnyAsync(u => u.Id != target.Id && u.Username.ToUpper() == wanted.ToUpper(), ct);
+        var inUse = await db.ImiUsers.AnyAsync(u => u.Id != target.Id && u.Username.ToUpper() == wanted.ToUpper(), ct);
         UserAdministration.ChangeUsername(actor, authority, target, wanted, inUse);
-        var account = await db.Users.SingleAsync(a => a.Id == target.Id, ct);
+        var account = await db.Accounts.SingleAsync(a => a.Id == target.Id, ct);
         account.UserName = target.Username;
         account.NormalizedUserName = target.Username.ToUpperInvariant();
         showUsername(target.Username);
@@ -161,10 +162,10 @@ public sealed class SetupService(
 
     private async Task<string> ResetPasswordAsync(ImiDbContext db, Actor actor, Guid userId, CancellationToken ct)
     {
-        var target = await db.DomainUsers.SingleOrDefaultAsync(u => u.Id == userId, ct) ?? throw new DomainException("No such user.");
+        var target = await db.ImiUsers.SingleOrDefaultAsync(u => u.Id == userId, ct) ?? throw new DomainException("No such user.");
         var targetAuthority = await db.Authorities.SingleAsync(a => a.Id == target.AuthorityId, ct);
         UserAdministration.RequireCanResetPassword(actor, targetAuthority, target);
-        var account = await db.Users.SingleAsync(a => a.Id == target.Id, ct);
+        var account = await db.Accounts.SingleAsync(a => a.Id == target.Id, ct);
         credentials.IssueTemporaryPassword(db, account, target);
         return $"A new temporary password was e-mailed to {target.DisplayName}; they choose a new security code at their next sign-in.";
     }

@@ -21,10 +21,10 @@ public sealed class SetupViewBuilder(TimeProvider clock)
         var lists = await db.KeywordLists.AsNoTracking().Include(l => l.Keywords)
             .Where(l => l.Kind != KeywordListKind.LegislativeArea || areaCodes.Contains(l.LegislativeAreaCode!))
             .ToListAsync(ct);
-        var staff = await db.DomainUsers.AsNoTracking().Where(u => u.AuthorityId == authority.Id)
+        var staff = await db.ImiUsers.AsNoTracking().Where(u => u.AuthorityId == authority.Id)
             .OrderBy(u => u.FamilyName).ThenBy(u => u.GivenName).ToListAsync(ct);
         var staffIds = staff.Select(u => u.Id).ToList();
-        var accounts = await db.Users.AsNoTracking().Where(a => staffIds.Contains(a.Id))
+        var accounts = await db.Accounts.AsNoTracking().Where(a => staffIds.Contains(a.Id))
             .ToDictionaryAsync(a => a.Id, a => (Blocked: a.LockoutEnd > clock.GetUtcNow(), Temporary: a.MustChangeCredentials), ct);
 
         var linkedIds = authority.LinkedAuthorities.Select(l => l.LinkedAuthorityId).ToList();

@@ -1,3 +1,4 @@
+using Imi.Infrastructure.UseCases;
 using Imi.Domain.Authorities;
 using Imi.Domain.Common;
 using Imi.Infrastructure.Data;

@@ -30,7 +30,7 @@ public sealed class SessionQueries(IDbContextFactory<ImiDbContext> contexts)
     public async Task<SessionInfo?> GetAsync(Guid userId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var user = await db.DomainUsers.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
+        var user = await db.ImiUsers.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
         if (user is null)
             return null;
         var authority = await db.Authorities.AsNoTracking().SingleAsync(a => a.Id == user.AuthorityId, cancellationToken);
@@ -44,7 +44,7 @@ public sealed class SessionQueries(IDbContextFactory<ImiDbContext> contexts)
             : authority.Translations.FirstOrDefault(t => t.LanguageCode == language)?.InformalTitle ?? authority.InformalTitle;
 
         // Is the set-up complete? The checklist needs the staff and which lists exist, not their labels.
-        var staff = await db.DomainUsers.AsNoTracking().Where(u => u.AuthorityId == authority.Id).ToListAsync(cancellationToken);
+        var staff = await db.ImiUsers.AsNoTracking().Where(u => u.AuthorityId == authority.Id).ToListAsync(cancellationToken);
         var lists = await db.KeywordLists.AsNoTracking().ToListAsync(cancellationToken);
         var checklist = Imi.Domain.Setup.SetupChecklist.Evaluate(authority, staff, lists, code => code);
         return new SessionInfo(

@@ -31,7 +31,7 @@ public class DemoNetworkTests(DatabaseFixture database) : IClassFixture<Database
     {
         await using var services = database.Services();
         await using var db = await services.DbAsync();
-        var users = await db.DomainUsers.ToListAsync();
+        var users = await db.ImiUsers.ToListAsync();
 
         Assert.All(Enum.GetValues<AreaRole>(), role => Assert.Contains(users, u => u.HasAnywhere(role)));
         Assert.Contains(users, u => u.IsLocalDataAdministrator && u.AreaRoles.Count == 0);
@@ -43,8 +43,8 @@ public class DemoNetworkTests(DatabaseFixture database) : IClassFixture<Database
     {
         await using var services = database.Services();
         await using var db = await services.DbAsync();
-        var user = await db.DomainUsers.SingleAsync(u => u.Username == DemoNetwork.NewFirstUsername);
-        var account = await db.Users.SingleAsync(a => a.Id == user.Id);
+        var user = await db.ImiUsers.SingleAsync(u => u.Username == DemoNetwork.NewFirstUsername);
+        var account = await db.Accounts.SingleAsync(a => a.Id == user.Id);
 
         Assert.Null(user.FirstSignedInAt);
         Assert.True(account.MustChangeCredentials);

@@ -124,9 +124,9 @@ public class PersistenceTests(DatabaseFixture database) : IClassFixture<Database
     {
         await using var services = database.Services();
         await using var db = await services.DbAsync();
-        var existing = await db.DomainUsers.FirstAsync();
+        var existing = await db.ImiUsers.FirstAsync();
         var authority = await db.Authorities.FirstAsync();
-        db.DomainUsers.Add(Imi.Domain.Users.User.Register(authority.Id, "someone.new", existing.Email.ToUpperInvariant(),
+        db.ImiUsers.Add(Imi.Domain.Users.User.Register(authority.Id, "someone.new", existing.Email.ToUpperInvariant(),
             "Some", "One", "en", services.Clock.GetUtcNow()));
 
         var e = await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());

@@ -1,3 +1,4 @@
+using Imi.Infrastructure.UseCases;
 using Imi.Domain.Authorities;
 using Imi.Domain.Common;
 using Imi.Domain.Setup;
@@ -17,7 +18,7 @@ public class SetupServiceTests(DatabaseFixture database) : IClassFixture<Databas
     private static async Task<Guid> UserIdAsync(TestServices services, string username)
     {
         await using var db = await services.DbAsync();
-        return await db.DomainUsers.Where(u => u.Username == username).Select(u => u.Id).SingleAsync();
+        return await db.ImiUsers.Where(u => u.Username == username).Select(u => u.Id).SingleAsync();
     }
 
     private static Task<SetupResult> RunAsync(TestServices services, Guid actor, SetupCommand command) =>
@@ -200,7 +201,7 @@ public class SetupServiceTests(DatabaseFixture database) : IClassFixture<Databas
 
         await RunAsync(services, admin, new ResetPassword(colleague.Id));
         await using var db = await services.DbAsync();
-        var account = await db.Users.SingleAsync(a => a.Id == colleague.Id);
+        var account = await db.Accounts.SingleAsync(a => a.Id == colleague.Id);
         Assert.Equal("CAMILLE.BERNARD", account.NormalizedUserName); // signs in with the new username
         Assert.True(account.MustChangeCredentials);
         Assert.Null(account.SecurityCodeHashes);

@@ -28,7 +28,7 @@ public class SignInServiceTests(DatabaseFixture database) : IClassFixture<Databa
 
         Assert.Equal(CodeCheck.Succeeded, code.Outcome);
         await using var db = await services.DbAsync();
-        var user = await db.DomainUsers.SingleAsync(u => u.Username == "demo.ie.handler");
+        var user = await db.ImiUsers.SingleAsync(u => u.Username == "demo.ie.handler");
         Assert.Equal(services.Clock.GetUtcNow(), user.LastSignedInAt);
         Assert.Contains(await db.SignInAttempts.Where(a => a.UserId == user.Id).ToListAsync(), a => a.Outcome == SignInOutcome.Succeeded);
     }
@@ -98,8 +98,8 @@ public class SignInServiceTests(DatabaseFixture database) : IClassFixture<Databa
     {
         await using var services = database.Services();
         await using var db = await services.DbAsync();
-        var user = await db.DomainUsers.SingleAsync(u => u.Username == "demo.de.handler");
-        var stored = (await db.Users.SingleAsync(a => a.Id == user.Id)).SecurityCodeHashes!;
+        var user = await db.ImiUsers.SingleAsync(u => u.Username == "demo.de.handler");
+        var stored = (await db.Accounts.SingleAsync(a => a.Id == user.Id)).SecurityCodeHashes!;
 
         Assert.DoesNotContain(DemoNetwork.SecurityCode, System.Text.Encoding.ASCII.GetString(stored));
         var challenge = SecurityCodeChallenge.Of(1, 2, 3);
@@ -116,8 +116,8 @@ public class SignInServiceTests(DatabaseFixture database) : IClassFixture<Databa
         return await services.InScopeAsync(async sp =>
         {
             await using var db = await services.DbAsync();
-            var user = await db.DomainUsers.SingleAsync(u => u.Username == username);
-            var account = await db.Users.SingleAsync(a => a.Id == user.Id);
+            var user = await db.ImiUsers.SingleAsync(u => u.Username == username);
+            var account = await db.Accounts.SingleAsync(a => a.Id == user.Id);
             sp.GetRequiredService<AccountCredentials>().IssueTemporaryPassword(db, account, user);
             await db.SaveChangesAsync();
             var mail = await db.Outbox.Where(m => m.ToAddress == user.Email).OrderByDescending(m => m.CreatedAt).FirstAsync();

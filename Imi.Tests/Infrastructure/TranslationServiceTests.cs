@@ -11,7 +11,7 @@ public class TranslationServiceTests(DatabaseFixture database) : IClassFixture<D
     private static async Task<Guid> UserIdAsync(TestServices services, string username)
     {
         await using var db = await services.DbAsync();
-        return await db.DomainUsers.Where(u => u.Username == username).Select(u => u.Id).SingleAsync();
+        return await db.ImiUsers.Where(u => u.Username == username).Select(u => u.Id).SingleAsync();
     }
 
     [Fact]

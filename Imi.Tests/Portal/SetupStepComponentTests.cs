@@ -21,7 +21,7 @@ public class SetupStepComponentTests(DatabaseFixture database)
     {
         var factory = Services.GetRequiredService<IDbContextFactory<Imi.Infrastructure.Data.ImiDbContext>>();
         await using var db = await factory.CreateDbContextAsync();
-        var userId = await db.DomainUsers.Where(u => u.Username == username).Select(u => u.Id).SingleAsync();
+        var userId = await db.ImiUsers.Where(u => u.Username == username).Select(u => u.Id).SingleAsync();
         var view = await Services.GetRequiredService<SetupService>().GetAsync(userId);
         Dispatcher.Dispatch(new SetupLoadedAction(view));
         return userId;

@@ -55,7 +55,7 @@ foreach (var scale in scales)
     {
         if (!await db.Authorities.AnyAsync())
             await services.GetRequiredService<NetworkGenerator>().GenerateAsync(scale);
-        Console.WriteLine($"Scale {scale:N0}: {await db.Authorities.CountAsync():N0} authorities, {await db.DomainUsers.CountAsync():N0} users, " +
+        Console.WriteLine($"Scale {scale:N0}: {await db.Authorities.CountAsync():N0} authorities, {await db.ImiUsers.CountAsync():N0} users, " +
                           $"{await db.Database.SqlQueryRaw<long>("SELECT count(*) AS \"Value\" FROM authority_search").SingleAsync():N0} indexed texts");
     }
     if (search)

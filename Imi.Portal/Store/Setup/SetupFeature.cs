@@ -1,3 +1,4 @@
+using Imi.Infrastructure.UseCases;
 using Imi.Domain.Common;
 using Imi.Infrastructure.Setup;
 

@@ -16,7 +16,7 @@ public class AllocationTests(DatabaseFixture database) : IClassFixture<DatabaseF
         await using (var db = await services.DbAsync())
         {
             var chamber = await db.Authorities.SingleAsync(a => a.Email == BavarianArchitectsMail);
-            var staff = await db.DomainUsers.Where(u => u.AuthorityId == chamber.Id).ToListAsync();
+            var staff = await db.ImiUsers.Where(u => u.AuthorityId == chamber.Id).ToListAsync();
             chamber.SetAllocation(new Imi.Domain.Access.Actor(Guid.Empty, chamber.Id, true, false, []), "PQ", true, staff);
             await db.SaveChangesAsync();
         }

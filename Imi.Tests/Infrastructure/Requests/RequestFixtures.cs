@@ -21,7 +21,7 @@ internal static class RequestFixtures
     public static async Task<Guid> UserAsync(TestServices services, string username)
     {
         await using var db = await services.DbAsync();
-        return await db.DomainUsers.Where(u => u.Username == username).Select(u => u.Id).SingleAsync();
+        return await db.ImiUsers.Where(u => u.Username == username).Select(u => u.Id).SingleAsync();
     }
 
     public static async Task<Guid> AuthorityAsync(TestServices services, string email)
@@ -74,7 +74,7 @@ internal static class RequestFixtures
         var user = User.Register(authority.Id, username, $"{username}@test.demo.eu", "Test", username, "en", services.Clock.GetUtcNow());
         foreach (var role in pqRoles)
             user.Grant(role, "PQ");
-        db.DomainUsers.Add(user);
+        db.ImiUsers.Add(user);
         await db.SaveChangesAsync();
         return user.Id;
     }

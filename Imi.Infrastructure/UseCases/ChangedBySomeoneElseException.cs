@@ -1,6 +1,6 @@
 using Imi.Domain.Common;
 
-namespace Imi.Infrastructure.Setup;
+namespace Imi.Infrastructure.UseCases;
 
 /// <summary>The data changed since the user's page read it; the user reloads and decides again.</summary>
 public sealed class ChangedBySomeoneElseException()
