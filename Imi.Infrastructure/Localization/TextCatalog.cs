@@ -92,7 +92,7 @@ public sealed partial class TextCatalog
     public static IReadOnlySet<string> PlaceholdersOf(string text) =>
         Placeholder().Matches(text).Select(m => m.Groups["name"].Value).ToHashSet();
 
-    [GeneratedRegex(@"\{(?<name>[A-Za-z][A-Za-z0-9]*)(?::(?<format>[^{}]+))?\}")]
+    [GeneratedRegex(@"\{(?<name>[A-Za-z0-9]+)(?::(?<format>[^{}]+))?\}")]
     private static partial Regex Placeholder();
 
     // Accented letters inside brackets: still readable, plainly not English; placeholders already filled.
