@@ -1,0 +1,40 @@
+using System.Globalization;
+
+namespace Imi.Infrastructure.Localization;
+
+/// <summary>
+/// The texts in the reader's language: the current UI culture (set per request, and so per circuit,
+/// from the user's preferred language, the language cookie or the browser). Components inject it as
+/// <c>T</c> and write <c>@T["Requests.Title"]</c> or <c>@T["Requests.Waiting", ("count", n)]</c>.
+/// E-mails, written for someone else, use <see cref="In"/> with the recipient's language.
+/// </summary>
+public sealed class Texts(TextCatalog catalog)
+{
+    public TextCatalog Catalog => catalog;
+
+    /// <summary>The reader's portal language (a code of <see cref="PortalLanguages.Codes"/>, or the pseudo-language).</summary>
+    public static string CurrentLanguage => PortalLanguages.CodeOf(CultureInfo.CurrentUICulture) ?? PortalLanguages.Fallback;
+
+    public string this[string key] => catalog.Format(CurrentLanguage, key, CultureInfo.CurrentCulture);
+
+    public string this[string key, params TextArg[] args] => catalog.Format(CurrentLanguage, key, CultureInfo.CurrentCulture, args);
+
+    /// <summary>The same texts in another language (an e-mail in its recipient's language).</summary>
+    public LanguageTexts In(string? language)
+    {
+        var code = PortalLanguages.IsSupported(language) ? language! : PortalLanguages.Fallback;
+        return new LanguageTexts(catalog, code, PortalLanguages.CultureOf(code));
+    }
+
+    /// <summary>A value in the reader's format (a date, a number).</summary>
+    public static string Value(object? value, string? format = null) => TextCatalog.FormatValue(value, format, CultureInfo.CurrentCulture);
+}
+
+/// <summary>Texts in one fixed language, formatted for its culture.</summary>
+public sealed class LanguageTexts(TextCatalog catalog, string language, CultureInfo culture)
+{
+    public string Language => language;
+    public CultureInfo Culture => culture;
+    public string this[string key] => catalog.Format(language, key, culture);
+    public string this[string key, params TextArg[] args] => catalog.Format(language, key, culture, args);
+}
