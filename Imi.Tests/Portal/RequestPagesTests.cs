@@ -146,6 +146,24 @@ public class RequestFormTests(DatabaseFixture database)
     }
 
     [Fact]
+    public async Task SendingTheRequest_SaysSoOnTheExchangeItMovesTo()
+    {
+        await SignedInAsync();
+        var id = (await Services.GetRequiredService<RequestService>().ExecuteAsync(FrenchHandler, new CreateDraft("PQ",
+            new DraftContent(DemoSeeder.IdOf("de-architects-by"), ["PQ.DIPLOMA_AUTHENTIC"], [], null, null, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(20))))).RequestId;
+        var form = Render<RequestEditorPage>(p => p.Add(x => x.Id, id));
+        form.WaitForAssertion(() => Assert.NotEmpty(form.FindAll("button[data-testid=send-request]")));
+
+        form.Find("button[data-testid=send-request]").Click();
+
+        var navigation = Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
+        await Eventually.ReturnsAsync(() => navigation.Uri.EndsWith($"requests/{id}") ? navigation.Uri : null, what: "the move to the exchange");
+        // The router now shows the exchange page: the confirmation is there, not lost on the way.
+        var exchange = Render<ExchangePage>(p => p.Add(x => x.Id, id));
+        exchange.WaitForAssertion(() => Assert.Equal("Request sent.", exchange.Find("[data-testid=request-message]").TextContent), TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
     public async Task SavingADraft_GivesTheFormTheNewRevision_BeforeSayingItIsSaved()
     {
         var requests = Services.GetRequiredService<RequestService>();

@@ -88,6 +88,30 @@ public class RequestServiceTests(DatabaseFixture database) : IClassFixture<Datab
     }
 
     [Fact]
+    public async Task TheExchangesParts_SurviveTheJsonbColumns_AndTheAttachmentTable()
+    {
+        await using var services = database.Services();
+        var id = await SentRequestAsync(services, attachment: "%PDF-1.4"u8.ToArray());
+        await RepliedAsync(services, id);
+        await ActAsync(services, FrenchHandler, id, (request, revision) => new AskForAdditionalInformation(request, revision, "Les heures ?"));
+        await ActAsync(services, GermanHandler, id, (request, revision) => new DeclineAdditionalInformation(request, revision, "Nicht verfügbar."));
+        await ActAsync(services, FrenchHandler, id, (request, revision) => new OpenReferral(request, revision, "Réponse incomplète."));
+        await ActAsync(services, BavarianCoordinator, id, (request, revision) => new CommentOnReferral(request, revision, "Nicht dokumentiert."));
+
+        await using var db = await services.DbAsync();
+        var row = await db.Requests.AsNoTracking().SingleAsync(r => r.Id == id);
+        Assert.Equal(["PQ.DIPLOMA_AUTHENTIC", "PQ.REGISTRATION_STATUS", null], row.Questions.Select(q => q.Code));
+        Assert.Equal("Combien d'heures de formation pratique ?", row.Questions[2].Text!.Text);
+        Assert.Equal(("REGISTERED", "Seit 2010 eingetragen."), (row.Questions[1].Answer!.OptionCode, row.Questions[1].Answer!.Text!.Text));
+        Assert.Equal(await UserAsync(services, GermanHandler), row.Questions[0].Answer!.AnsweredBy);
+        Assert.Equal("Réponse incomplète.", row.Referral!.Reason.Text);
+        Assert.Equal("Nicht dokumentiert.", Assert.Single(row.Referral.Comments).Text.Text);
+        Assert.Null(row.Referral.ClosedAt);
+        var attachment = Assert.Single(row.Attachments);
+        Assert.Equal(("diplome.pdf", "application/pdf", AttachmentSide.Request), (attachment.FileName, attachment.ContentType, attachment.Side));
+    }
+
+    [Fact]
     public async Task AStaleRevision_IsReportedAsChangedBySomeoneElse()
     {
         await using var services = database.Services();
