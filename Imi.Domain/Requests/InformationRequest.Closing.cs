@@ -10,10 +10,10 @@ public sealed partial class InformationRequest
     public void Rate(Actor actor, int timeliness, int effort, string? comment, DateTimeOffset now)
     {
         RequestWorkflow.Require(this, actor, RequestAction.Rate);
-        if (timeliness is < 1 or > 5)
-            throw new DomainException("Rate the timeliness from 1 to 5.", "timeliness");
-        if (effort is < 1 or > 5)
-            throw new DomainException("Rate the effort from 1 to 5.", "effort");
+        if (timeliness is < RequestRating.MinScore or > RequestRating.MaxScore)
+            throw new DomainException($"Rate the timeliness from {RequestRating.MinScore} to {RequestRating.MaxScore}.", "timeliness");
+        if (effort is < RequestRating.MinScore or > RequestRating.MaxScore)
+            throw new DomainException($"Rate the effort from {RequestRating.MinScore} to {RequestRating.MaxScore}.", "effort");
         Rating = new RequestRating(timeliness, effort, Optional(comment, actor, "ratingComment", "The comment"));
         Record(actor, RequestAction.Rate, now);
     }
@@ -29,7 +29,7 @@ public sealed partial class InformationRequest
     /// <summary>What retention has to do to this exchange now, under the area's rule.</summary>
     public PersonalDataStep PersonalDataDue(DateTimeOffset now, PersonalDataRule rule)
     {
-        if (Status != RequestStatus.Closed || PersonalDataErasedAt is not null || ClosedAt is not { } closed)
+        if (!RequestWorkflow.Ended.Contains(Status) || PersonalDataErasedAt is not null || ClosedAt is not { } closed)
             return PersonalDataStep.None;
         if (rule == PersonalDataRule.DeleteAfterSixMonths)
             return closed + PersonalDataRetention <= now ? PersonalDataStep.Erase : PersonalDataStep.None;
@@ -41,7 +41,7 @@ public sealed partial class InformationRequest
     /// <summary>Hides the personal data: from now on it is shown only to a party's handler who gives a justification.</summary>
     public void BlockPersonalData(DateTimeOffset now)
     {
-        if (Status != RequestStatus.Closed)
+        if (!RequestWorkflow.Ended.Contains(Status))
             throw new DomainException("Personal data is blocked only in closed exchanges.");
         PersonalDataBlockedAt ??= now;
         Touch();
@@ -54,7 +54,7 @@ public sealed partial class InformationRequest
     /// </summary>
     public string ErasePersonalData(DateTimeOffset now)
     {
-        if (Status != RequestStatus.Closed)
+        if (!RequestWorkflow.Ended.Contains(Status))
             throw new DomainException("Personal data is deleted only from closed exchanges.");
         var deleted = $"subject: {(Subject is null ? "none" : "deleted")}, attachments: {_attachments.Count}, " +
                       $"free texts: {_questions.Count(q => q.Text is not null || q.Answer?.Text is not null) + _timeline.Count(t => t.Note is not null) + (Comment is null ? 0 : 1)}";

@@ -126,7 +126,11 @@ public sealed record TimelineEntry(
     DateOnly? Date = null);
 
 /// <summary>The requester's rating of the reply (1 = poor … 5 = excellent).</summary>
-public sealed record RequestRating(int Timeliness, int Effort, FreeText? Comment);
+public sealed record RequestRating(int Timeliness, int Effort, FreeText? Comment)
+{
+    public const int MinScore = 1;
+    public const int MaxScore = 5;
+}
 
 public sealed record ReferralComment(DateTimeOffset At, Guid UserId, Guid AuthorityId, FreeText Text);
 

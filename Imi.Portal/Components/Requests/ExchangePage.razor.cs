@@ -26,7 +26,7 @@ public partial class ExchangePage
     private string? date, reason, dateError, forwardReason, ratingComment, justification, justificationError;
     private PartyInfo? forwardTo;
     private bool inPart;
-    private int timeliness = 5, effort = 5;
+    private int timeliness = RequestRating.MaxScore, effort = RequestRating.MaxScore;
     private Guid? loaded;
 
     protected override async Task OnParametersSetAsync()
@@ -111,11 +111,12 @@ public partial class ExchangePage
 
     private void RemoveFile(Guid attachmentId) => Run((id, revision) => new RemoveFile(id, revision, attachmentId));
 
-    private static Color StatusColor(RequestStatus status) => status switch
+    // From the state's traits, so a new state gets a colour without a change here.
+    private static Color StatusColor(RequestStatus status) => RequestWorkflow.TraitsOf(status).WaitsFor switch
     {
-        RequestStatus.Closed => Color.Success,
-        RequestStatus.Draft => Color.Default,
-        RequestStatus.InReferral => Color.Warning,
+        WaitingSide.Nobody => Color.Success,
+        WaitingSide.Referees => Color.Warning,
+        _ when !RequestWorkflow.Shared.Contains(status) => Color.Default,
         _ => Color.Info,
     };
 
