@@ -32,7 +32,7 @@ public static class ExchangeAccess
     public static ExchangeView ViewFor(Actor actor, InformationRequest r, ViewerRelations relations)
     {
         var area = r.LegislativeAreaCode;
-        var reachedResponder = r.Status is not (RequestStatus.Draft or RequestStatus.AwaitingApproval);
+        var reachedResponder = RequestWorkflow.HasReachedResponder(r.Status);
         var party = actor.AuthorityId == r.RequestingAuthorityId || (reachedResponder && actor.AuthorityId == r.RespondingAuthorityId);
         if (party && (actor.Has(AreaRole.RequestHandler, area) || actor.Has(AreaRole.Allocator, area)))
             return ExchangeView.Full;
@@ -40,7 +40,7 @@ public static class ExchangeAccess
         if (roles.Contains(ExchangeRole.RequestApprover) || roles.Contains(ExchangeRole.ReplyApprover)
             || (roles.Contains(ExchangeRole.Referee) && r.Referral is not null))
             return ExchangeView.Details;
-        if (r.Status == RequestStatus.Draft)
+        if (!RequestWorkflow.Shared.Contains(r.Status))
             return ExchangeView.None;
         if (relations.RequestCoordinatorOfAParty && relations.RequestCoordinatorWithFullView)
             return ExchangeView.Details;

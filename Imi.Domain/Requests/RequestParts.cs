@@ -71,23 +71,31 @@ public enum ExchangeRole
 /// <summary>Text a user typed, with the language it was written in (readers see it in the original, its language named).</summary>
 public sealed record FreeText(string Text, string LanguageCode);
 
-/// <summary>One question of a request: from the question set (by code) or free text.</summary>
-public sealed class RequestQuestion
+/// <summary>
+/// One question of a request: from the question set (by code) or free text. Changed only by the
+/// exchange (<see cref="InformationRequest"/>); the public constructor is for the jsonb column.
+/// </summary>
+public sealed class RequestQuestion(string? code, FreeText? text, RequestAnswer? answer)
 {
     /// <summary>The question's code in the exchange's question set; null for a free-text question.</summary>
-    public string? Code { get; set; }
-    public FreeText? Text { get; set; }
-    public RequestAnswer? Answer { get; set; }
+    public string? Code { get; private set; } = code;
+    public FreeText? Text { get; private set; } = text;
+    public RequestAnswer? Answer { get; private set; } = answer;
+
+    internal void Answered(RequestAnswer? answer) => Answer = answer;
+
+    /// <summary>Retention: the free text of the question and of its answer go; the codes stay.</summary>
+    internal void ErasePersonalData()
+    {
+        if (Text is not null)
+            Text = Text with { Text = "" };
+        if (Answer is not null)
+            Answer = Answer with { Text = null };
+    }
 }
 
 /// <summary>The responder's answer to one question: a pre-translated option, free text, or both.</summary>
-public sealed class RequestAnswer
-{
-    public string? OptionCode { get; set; }
-    public FreeText? Text { get; set; }
-    public Guid AnsweredBy { get; set; }
-    public DateTimeOffset AnsweredAt { get; set; }
-}
+public sealed record RequestAnswer(string? OptionCode, FreeText? Text, Guid AnsweredBy, DateTimeOffset AnsweredAt);
 
 /// <summary>
 /// The person the request is about. Personal data: seen only by the two authorities in the
@@ -101,7 +109,10 @@ public sealed record SubjectData(
     string? Address,
     string? OtherDetails)
 {
+    /// <summary>The limit of each text of the subject (name, nationality, document, address, other details).</summary>
     public const int TextMaxLength = 300;
+    /// <summary>The field a refused date of birth is reported on.</summary>
+    public const string DateOfBirthField = "subjectBorn";
 }
 
 /// <summary>What happened, who did it for which authority, and when. Notes are free text in their language.</summary>
@@ -115,19 +126,42 @@ public sealed record TimelineEntry(
     DateOnly? Date = null);
 
 /// <summary>The requester's rating of the reply (1 = poor … 5 = excellent).</summary>
-public sealed record RequestRating(int Timeliness, int Effort, FreeText? Comment);
+public sealed record RequestRating(int Timeliness, int Effort, FreeText? Comment)
+{
+    public const int MinScore = 1;
+    public const int MaxScore = 5;
+}
 
 public sealed record ReferralComment(DateTimeOffset At, Guid UserId, Guid AuthorityId, FreeText Text);
 
 /// <summary>A disagreement put to the coordinators: the requester says the reply is incomplete, the responder that it cannot give more.</summary>
-public sealed class Referral
+/// <remarks>Changed only by the exchange; the public constructor is for the jsonb column.</remarks>
+public sealed class Referral(DateTimeOffset openedAt, Guid openedBy, FreeText reason, IReadOnlyList<ReferralComment>? comments, FreeText? finding, DateTimeOffset? closedAt)
 {
-    public DateTimeOffset OpenedAt { get; set; }
-    public Guid OpenedBy { get; set; }
-    public FreeText Reason { get; set; } = new("", "en");
-    public List<ReferralComment> Comments { get; set; } = new();
-    public FreeText? Finding { get; set; }
-    public DateTimeOffset? ClosedAt { get; set; }
+    private readonly List<ReferralComment> _comments = comments?.ToList() ?? new();
+
+    public DateTimeOffset OpenedAt { get; } = openedAt;
+    public Guid OpenedBy { get; } = openedBy;
+    public FreeText Reason { get; private set; } = reason;
+    public IReadOnlyList<ReferralComment> Comments => _comments;
+    public FreeText? Finding { get; private set; } = finding;
+    public DateTimeOffset? ClosedAt { get; private set; } = closedAt;
+
+    internal void Comment(ReferralComment comment) => _comments.Add(comment);
+
+    internal void Close(FreeText finding, DateTimeOffset at)
+    {
+        Finding = finding;
+        ClosedAt = at;
+    }
+
+    /// <summary>Retention: the texts go (they may name the subject); the dates stay.</summary>
+    internal void ErasePersonalData()
+    {
+        Reason = Reason with { Text = "" };
+        _comments.Clear();
+        Finding = Finding is null ? null : Finding with { Text = "" };
+    }
 }
 
 /// <summary>A coordinator taking part in referrals for one side, and who of its users act.</summary>
@@ -154,13 +188,26 @@ public enum AttachmentSide { Request, Reply }
 /// <summary>A file attached to the request or the reply. Its bytes live beside it, deleted with the personal data.</summary>
 public sealed class RequestAttachment
 {
-    public Guid Id { get; init; }
-    public required string FileName { get; init; }
-    public required string ContentType { get; init; }
-    public long Size { get; init; }
-    public AttachmentSide Side { get; init; }
-    public Guid UploadedBy { get; init; }
-    public DateTimeOffset UploadedAt { get; init; }
+    private RequestAttachment() { } // for EF Core
+
+    internal RequestAttachment(Guid id, string fileName, string contentType, long size, AttachmentSide side, Guid uploadedBy, DateTimeOffset uploadedAt)
+    {
+        Id = id;
+        FileName = fileName;
+        ContentType = contentType;
+        Size = size;
+        Side = side;
+        UploadedBy = uploadedBy;
+        UploadedAt = uploadedAt;
+    }
+
+    public Guid Id { get; private set; }
+    public string FileName { get; private set; } = "";
+    public string ContentType { get; private set; } = "";
+    public long Size { get; private set; }
+    public AttachmentSide Side { get; private set; }
+    public Guid UploadedBy { get; private set; }
+    public DateTimeOffset UploadedAt { get; private set; }
 }
 
 /// <summary>The limits on attachments, with the messages a user sees.</summary>

@@ -27,10 +27,11 @@ public sealed class RetentionJob(IDbContextFactory<ImiDbContext> contexts, TimeP
             // blocked, or closed three years ago.
             var ids = await db.Database.SqlQueryRaw<Guid>("""
                 SELECT r.id AS "Value" FROM information_requests r JOIN legislative_areas a ON a.code = r.legislative_area_code
-                WHERE r.status = 'Closed' AND r.personal_data_erased_at IS NULL AND r.closed_at <= {0}
+                WHERE r.status = ANY({2}) AND r.personal_data_erased_at IS NULL AND r.closed_at <= {0}
                   AND (a.personal_data_rule = 'DeleteAfterSixMonths' OR r.personal_data_blocked_at IS NULL OR r.closed_at <= {1})
                 ORDER BY r.closed_at LIMIT 100 FOR UPDATE OF r SKIP LOCKED
-                """, now - InformationRequest.PersonalDataRetention, now - InformationRequest.BlockedDataRetention).ToListAsync(ct);
+                """, now - InformationRequest.PersonalDataRetention, now - InformationRequest.BlockedDataRetention,
+                WaitingKinds.Names(RequestWorkflow.Ended)).ToListAsync(ct);
             if (ids.Count == 0)
                 return done;
             var rules = await db.LegislativeAreas.AsNoTracking().ToDictionaryAsync(a => a.Code, a => a.PersonalDataRule, ct);
@@ -69,7 +70,8 @@ public sealed class AnswerDateReminderJob(IDbContextFactory<ImiDbContext> contex
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var open = new[] { RequestStatus.Sent, RequestStatus.Accepted, RequestStatus.AdditionalInformationRequested };
+        // The answer date runs while the responder has the next step.
+        var open = RequestWorkflow.AwaitingResponder.ToArray();
         var horizon = today.AddDays(DaysBefore);
         var due = await db.Requests
             .Where(r => open.Contains(r.Status) && r.AgreedAnswerDate <= horizon

@@ -1,115 +1,143 @@
 using Imi.Infrastructure.UseCases;
 using Imi.Domain.Access;
-using Imi.Domain.Authorities;
 using Imi.Domain.Common;
 using Imi.Domain.ReferenceData;
 using Imi.Domain.Requests;
 using Imi.Infrastructure.Data;
-using Imi.Infrastructure.Setup;
 using Microsoft.EntityFrameworkCore;
+using static Imi.Infrastructure.Requests.ExchangeSettings;
 
 namespace Imi.Infrastructure.Requests;
 
 /// <summary>
-/// The use cases of an exchange: load it, let the domain decide, save it with its alerts in the
-/// outbox and a change notification, all in one transaction. A stale revision is reported as
-/// "changed by someone else".
+/// The use cases of an exchange (<see cref="RequestCommand"/>): load it, let the domain decide, save
+/// it with its alerts in the outbox and a change notification, all in one transaction. A stale
+/// revision is reported as "changed by someone else".
 /// </summary>
 public sealed class RequestService(IDbContextFactory<ImiDbContext> contexts, TimeProvider clock, RequestAlerts alerts)
 {
+    public const int MaxUploadBytes = (int)AttachmentRules.MaxBytes;
+
     /// <summary>The newest question set of the area: what new drafts are written with.</summary>
     public static async Task<QuestionSet> CurrentQuestionSetAsync(ImiDbContext db, string areaCode, CancellationToken ct) =>
         await db.QuestionSets.AsNoTracking().Where(q => q.LegislativeAreaCode == areaCode).OrderByDescending(q => q.Version).FirstOrDefaultAsync(ct)
         ?? throw new DomainException("There are no questions for this legislative area yet.", "area");
 
-    public async Task<Guid> CreateDraftAsync(Guid userId, string areaCode, DraftContent content, CancellationToken ct = default)
+    public async Task<RequestResult> ExecuteAsync(Guid userId, RequestCommand command, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var (_, actor) = await ActorLoader.LoadAsync(db, userId, ct);
-        var set = await CurrentQuestionSetAsync(db, areaCode, ct);
-        if (content.RespondingAuthorityId is { } responder)
-            await CheckResponderAsync(db, responder, areaCode, ct);
-        var request = InformationRequest.CreateDraft(actor, set, content, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        if (command is CreateDraft create)
+            return await CreateDraftAsync(db, actor, create, now, ct);
+        if (command is not ExchangeCommand step)
+            throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name);
+
+        var r = await db.Requests.SingleOrDefaultAsync(x => x.Id == step.RequestId, ct)
+            ?? throw new DomainException("This request does not exist.");
+        if (r.Revision != step.ExpectedRevision)
+            throw new ChangedBySomeoneElseException();
+        var timelineBefore = r.Timeline.Count;
+        Guid? attachmentId = null;
+        var message = step switch
+        {
+            UpdateDraft c => await UpdateDraftAsync(db, r, actor, c, now, ct),
+            SendRequest => await SendAsync(db, r, actor, now, ct),
+            ApproveRequest => Do(() => r.ApproveRequest(actor, now)),
+            SendBackRequest c => Do(() => r.SendBackRequest(actor, c.Comment, now)),
+            AllocateRequest c => Do(() => r.Allocate(actor, c.HandlerIds.ToList(), now), "Request allocated."),
+            ForwardRequest c => await ForwardAsync(db, r, actor, c, now, ct),
+            AcceptRequest c => Do(() => r.Accept(actor, c.OtherAnswerDate, c.Reason, now), "Request accepted."),
+            ProposeAnswerDate c => Do(() => r.ProposeAnswerDate(actor, c.Date, c.Reason, now), "New answer date proposed."),
+            AskForClarification c => Do(() => r.AskForClarification(actor, c.Question, now)),
+            Clarify c => Do(() => r.Clarify(actor, c.Clarification, now)),
+            AnswerQuestion c => await AnswerAsync(db, r, actor, c, now, ct),
+            SendReply c => Do(() => r.SendReply(actor, c.InPart, now), "Reply sent."),
+            ApproveReply => Do(() => r.ApproveReply(actor, now)),
+            SendBackReply c => Do(() => r.SendBackReply(actor, c.Comment, now)),
+            AcceptReply => Do(() => r.AcceptReply(actor, now)),
+            AskForAdditionalInformation c => Do(() => r.AskForAdditionalInformation(actor, c.What, now)),
+            DeclineAdditionalInformation c => Do(() => r.DeclineAdditionalInformation(actor, c.Reason, now)),
+            OpenReferral c => Do(() => r.OpenReferral(actor, c.Reason, now)),
+            CommentOnReferral c => Do(() => r.CommentOnReferral(actor, c.Comment, now)),
+            CloseReferral c => Do(() => r.CloseReferral(actor, c.Finding, now)),
+            RateReply c => Do(() => r.Rate(actor, c.Timeliness, c.Effort, c.Comment, now), "Thank you for rating the reply."),
+            AttachFile c => await AttachAsync(db, r, actor, c, now, id => attachmentId = id, ct),
+            RemoveFile c => await RemoveFileAsync(db, r, actor, c, now, ct),
+            _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name),
+        };
+        await SaveAsync(db, r, timelineBefore, ct);
+        return new RequestResult(r.Id, message, attachmentId);
+    }
+
+    private static string Do(Action step, string message = "Done.")
+    {
+        step();
+        return message;
+    }
+
+    private async Task<RequestResult> CreateDraftAsync(ImiDbContext db, Actor actor, CreateDraft c, DateTimeOffset now, CancellationToken ct)
+    {
+        var set = await CurrentQuestionSetAsync(db, c.AreaCode, ct);
+        if (c.Content.RespondingAuthorityId is { } responder)
+            await CheckResponderAsync(db, responder, c.AreaCode, ct);
+        var request = InformationRequest.CreateDraft(actor, set, c.Content, now);
         db.Requests.Add(request);
         await SaveAsync(db, request, 0, ct);
-        return request.Id;
+        return new RequestResult(request.Id, "Draft saved.");
     }
 
-    public Task SaveDraftAsync(Guid userId, Guid requestId, int revision, DraftContent content, CancellationToken ct = default) =>
-        ExecuteAsync(userId, requestId, revision, async (db, r, actor, now) =>
-        {
-            if (content.RespondingAuthorityId is { } responder)
-                await CheckResponderAsync(db, responder, r.LegislativeAreaCode, ct);
-            r.UpdateDraft(actor, await QuestionSetOfAsync(db, r, ct), content, now);
-        }, ct);
+    private static async Task<string> UpdateDraftAsync(ImiDbContext db, InformationRequest r, Actor actor, UpdateDraft c, DateTimeOffset now, CancellationToken ct)
+    {
+        if (c.Content.RespondingAuthorityId is { } responder)
+            await CheckResponderAsync(db, responder, r.LegislativeAreaCode, ct);
+        r.UpdateDraft(actor, await QuestionSetOfAsync(db, r, ct), c.Content, now);
+        return "Draft saved.";
+    }
 
-    public Task SendAsync(Guid userId, Guid requestId, int revision, CancellationToken ct = default) =>
-        ExecuteAsync(userId, requestId, revision, async (db, r, actor, now) =>
-        {
-            if (r.RespondingAuthorityId is { } responder)
-                await CheckResponderAsync(db, responder, r.LegislativeAreaCode, ct);
-            var oversight = await RequesterOversightAsync(db, r.RequestingAuthorityId, r.LegislativeAreaCode, ct);
-            var settings = r.RespondingAuthorityId is { } id ? await ResponderSettingsAsync(db, id, r.LegislativeAreaCode, ct) : ResponderSettings.None;
-            r.Send(actor, oversight, settings, now);
-        }, ct);
+    private static async Task<string> SendAsync(ImiDbContext db, InformationRequest r, Actor actor, DateTimeOffset now, CancellationToken ct)
+    {
+        if (r.RespondingAuthorityId is { } responder)
+            await CheckResponderAsync(db, responder, r.LegislativeAreaCode, ct);
+        var oversight = await RequesterOversightAsync(db, r.RequestingAuthorityId, r.LegislativeAreaCode, ct);
+        var settings = r.RespondingAuthorityId is { } id ? await ResponderSettingsAsync(db, id, r.LegislativeAreaCode, ct) : ResponderSettings.None;
+        r.Send(actor, oversight, settings, now);
+        return "Request sent.";
+    }
 
-    public Task ForwardAsync(Guid userId, Guid requestId, int revision, Guid toAuthorityId, string reason, CancellationToken ct = default) =>
-        ExecuteAsync(userId, requestId, revision, async (db, r, actor, now) =>
-        {
-            await CheckResponderAsync(db, toAuthorityId, r.LegislativeAreaCode, ct, field: "forwardTo");
-            r.Forward(actor, toAuthorityId, await ResponderSettingsAsync(db, toAuthorityId, r.LegislativeAreaCode, ct), reason, now);
-        }, ct);
+    private static async Task<string> ForwardAsync(ImiDbContext db, InformationRequest r, Actor actor, ForwardRequest c, DateTimeOffset now, CancellationToken ct)
+    {
+        await CheckResponderAsync(db, c.ToAuthorityId, r.LegislativeAreaCode, ct, field: "forwardTo");
+        r.Forward(actor, c.ToAuthorityId, await ResponderSettingsAsync(db, c.ToAuthorityId, r.LegislativeAreaCode, ct), c.Reason, now);
+        return "Request forwarded.";
+    }
 
-    public Task AnswerAsync(Guid userId, Guid requestId, int revision, int questionIndex, string? optionCode, string? text, CancellationToken ct = default) =>
-        ExecuteAsync(userId, requestId, revision, async (db, r, actor, now) =>
-            r.AnswerQuestion(actor, await QuestionSetOfAsync(db, r, ct), questionIndex, optionCode, text, now), ct);
-
-    /// <summary>Any other command: <paramref name="command"/> calls one method of the exchange.</summary>
-    public Task ActAsync(Guid userId, Guid requestId, int revision, Action<InformationRequest, Actor, DateTimeOffset> command, CancellationToken ct = default) =>
-        ExecuteAsync(userId, requestId, revision, (_, r, actor, now) =>
-        {
-            command(r, actor, now);
-            return Task.CompletedTask;
-        }, ct);
-
-    public const int MaxUploadBytes = (int)AttachmentRules.MaxBytes;
+    private static async Task<string> AnswerAsync(ImiDbContext db, InformationRequest r, Actor actor, AnswerQuestion c, DateTimeOffset now, CancellationToken ct)
+    {
+        r.AnswerQuestion(actor, await QuestionSetOfAsync(db, r, ct), c.QuestionIndex, c.OptionCode, c.Text, now);
+        return "Answer saved.";
+    }
 
     /// <summary>Attaches a file: checked by the domain (type, size, count), its bytes stored beside the exchange.</summary>
-    public async Task<Guid> AttachAsync(Guid userId, Guid requestId, int revision, AttachmentSide side, string fileName, long size, Stream content, CancellationToken ct = default)
+    private static async Task<string> AttachAsync(ImiDbContext db, InformationRequest r, Actor actor, AttachFile c, DateTimeOffset now,
+        Action<Guid> attached, CancellationToken ct)
     {
-        Guid id = default;
-        await ExecuteAsync(userId, requestId, revision, async (db, r, actor, now) =>
-        {
-            var attachment = r.AddAttachment(actor, side, fileName, size, now);
-            using var buffer = new MemoryStream();
+        var attachment = r.AddAttachment(actor, c.Side, c.FileName, c.Size, now);
+        using var buffer = new MemoryStream();
+        await using (var content = c.Open())
             await content.CopyToAsync(buffer, ct);
-            if (buffer.Length != size)
-                throw new DomainException($"\"{fileName}\" did not arrive whole; please attach it again.", "attachments");
-            db.AttachmentContents.Add(new AttachmentContent { AttachmentId = attachment.Id, RequestId = r.Id, Content = buffer.ToArray() });
-            id = attachment.Id;
-        }, ct);
-        return id;
+        if (buffer.Length != c.Size)
+            throw new DomainException($"\"{c.FileName}\" did not arrive whole; please attach it again.", "attachments");
+        db.AttachmentContents.Add(new AttachmentContent { AttachmentId = attachment.Id, RequestId = r.Id, Content = buffer.ToArray() });
+        attached(attachment.Id);
+        return $"\"{c.FileName}\" attached.";
     }
 
-    public Task RemoveAttachmentAsync(Guid userId, Guid requestId, int revision, Guid attachmentId, CancellationToken ct = default) =>
-        ExecuteAsync(userId, requestId, revision, async (db, r, actor, now) =>
-        {
-            r.RemoveAttachment(actor, attachmentId, now);
-            await db.AttachmentContents.Where(c => c.AttachmentId == attachmentId).ExecuteDeleteAsync(ct);
-        }, ct);
-
-    private async Task ExecuteAsync(Guid userId, Guid requestId, int expectedRevision,
-        Func<ImiDbContext, InformationRequest, Actor, DateTimeOffset, Task> command, CancellationToken ct)
+    private static async Task<string> RemoveFileAsync(ImiDbContext db, InformationRequest r, Actor actor, RemoveFile c, DateTimeOffset now, CancellationToken ct)
     {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var (_, actor) = await ActorLoader.LoadAsync(db, userId, ct);
-        var request = await db.Requests.SingleOrDefaultAsync(r => r.Id == requestId, ct)
-            ?? throw new DomainException("This request does not exist.");
-        if (request.Revision != expectedRevision)
-            throw new ChangedBySomeoneElseException();
-        var timelineBefore = request.Timeline.Count;
-        await command(db, request, actor, clock.GetUtcNow());
-        await SaveAsync(db, request, timelineBefore, ct);
+        r.RemoveAttachment(actor, c.AttachmentId, now);
+        await db.AttachmentContents.Where(x => x.AttachmentId == c.AttachmentId).ExecuteDeleteAsync(ct);
+        return "File removed.";
     }
 
     /// <summary>Saves the exchange with the alerts of its new steps and announces the change, in one transaction.</summary>
@@ -137,59 +165,9 @@ public sealed class RequestService(IDbContextFactory<ImiDbContext> contexts, Tim
         new Guid?[]
             {
                 r.RequestingAuthorityId,
-                r.Status is RequestStatus.Draft or RequestStatus.AwaitingApproval ? null : r.RespondingAuthorityId, r.RequesterOversight.ApproverAuthorityId, r.RequesterOversight.Referee?.AuthorityId,
+                RequestWorkflow.HasReachedResponder(r.Status) ? r.RespondingAuthorityId : null, r.RequesterOversight.ApproverAuthorityId, r.RequesterOversight.Referee?.AuthorityId,
                 r.ResponderSettings.ReplyApproverAuthorityId, r.ResponderSettings.Referee?.AuthorityId,
             }
             .Concat(r.Timeline.SelectMany(t => new Guid?[] { t.AuthorityId, t.OtherAuthorityId }))
             .OfType<Guid>().Distinct().ToList();
-
-    private static async Task<QuestionSet> QuestionSetOfAsync(ImiDbContext db, InformationRequest r, CancellationToken ct) =>
-        await db.QuestionSets.AsNoTracking().SingleAsync(q => q.Code == r.QuestionSetCode && q.Version == r.QuestionSetVersion, ct);
-
-    private static async Task CheckResponderAsync(ImiDbContext db, Guid authorityId, string areaCode, CancellationToken ct, string field = "responder")
-    {
-        var ok = await db.Authorities.AsNoTracking().AnyAsync(a => a.Id == authorityId && a.Status == RegistrationStatus.Validated
-                                                                   && a.Areas.Any(x => x.LegislativeAreaCode == areaCode), ct);
-        if (!ok)
-            throw new DomainException("This authority does not take part in IMI for the request's legislative area; choose another.", field);
-    }
-
-    /// <summary>The requester's side: its request coordinators in the area, which may approve requests and take part in referrals.</summary>
-    internal static async Task<RequesterOversight> RequesterOversightAsync(ImiDbContext db, Guid requesterId, string area, CancellationToken ct)
-    {
-        var (approver, referee) = await CoordinatorDutiesAsync(db, requesterId, area, replies: false, ct);
-        return new RequesterOversight(approver, referee);
-    }
-
-    internal static async Task<ResponderSettings> ResponderSettingsAsync(ImiDbContext db, Guid responderId, string area, CancellationToken ct)
-    {
-        var allocation = await db.Authorities.AsNoTracking().Where(a => a.Id == responderId)
-            .SelectMany(a => a.Areas.Where(x => x.LegislativeAreaCode == area).Select(x => x.AllocationEnabled)).FirstOrDefaultAsync(ct);
-        var (approver, referee) = await CoordinatorDutiesAsync(db, responderId, area, replies: true, ct);
-        return new ResponderSettings(allocation, approver, referee);
-    }
-
-    // Reads only the settings it needs (a few rows), not the whole coordinator aggregates: this is on every send.
-    private static async Task<(Guid? Approver, RefereeAuthority? Referee)> CoordinatorDutiesAsync(
-        ImiDbContext db, Guid authorityId, string area, bool replies, CancellationToken ct)
-    {
-        var coordinatorIds = await db.Authorities.AsNoTracking().Where(a => a.Id == authorityId)
-            .SelectMany(a => a.RequestCoordinators.Where(c => c.LegislativeAreaCode == area).Select(c => c.CoordinatorId)).ToListAsync(ct);
-        if (coordinatorIds.Count == 0)
-            return (null, null);
-        var settings = await db.Authorities.AsNoTracking().Where(a => coordinatorIds.Contains(a.Id))
-            .SelectMany(a => a.Areas.Where(x => x.LegislativeAreaCode == area)
-                .Select(x => new { a.Id, x.ApprovesRequests, x.ApprovesReplies, x.Referral }))
-            .ToListAsync(ct);
-        Guid? approver = null;
-        RefereeAuthority? referee = null;
-        foreach (var coordinator in settings.OrderBy(c => coordinatorIds.IndexOf(c.Id)))
-        {
-            if (approver is null && (replies ? coordinator.ApprovesReplies : coordinator.ApprovesRequests))
-                approver = coordinator.Id;
-            if (referee is null && coordinator.Referral != ReferralParticipation.No)
-                referee = new RefereeAuthority(coordinator.Id, coordinator.Referral == ReferralParticipation.ReferralHandlers);
-        }
-        return (approver, referee);
-    }
 }

@@ -4,17 +4,20 @@ using Imi.Infrastructure.Requests;
 
 namespace Imi.Portal.Account;
 
-/// <summary>Downloads of exchange attachments: the same rule as the exchange page (the two authorities' handlers), logged.</summary>
+/// <summary>
+/// Downloads of exchange attachments: the same rule as the exchange page (the two authorities' handlers), logged.
+/// Blocked files need a justification given on the exchange page shortly before; the URL never carries it.
+/// </summary>
 public static class AttachmentEndpoints
 {
     public static void MapAttachmentEndpoints(this IEndpointRouteBuilder app) =>
-        app.MapGet("/requests/{requestId:guid}/attachments/{attachmentId:guid}", async (Guid requestId, Guid attachmentId, string? justification, ClaimsPrincipal user, RequestQueries queries, CancellationToken ct) =>
+        app.MapGet("/requests/{requestId:guid}/attachments/{attachmentId:guid}", async (Guid requestId, Guid attachmentId, ClaimsPrincipal user, RequestQueries queries, CancellationToken ct) =>
         {
             if (!Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
                 return Results.Unauthorized();
             try
             {
-                var (fileName, contentType, content) = await queries.AttachmentAsync(userId, requestId, attachmentId, justification, ct);
+                var (fileName, contentType, content) = await queries.AttachmentAsync(userId, requestId, attachmentId, ct);
                 return Results.File(content, contentType, fileName);
             }
             catch (NotPermittedException)

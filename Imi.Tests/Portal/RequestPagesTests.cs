@@ -4,6 +4,8 @@ using Imi.Infrastructure.Demo;
 using Imi.Infrastructure.Requests;
 using Imi.Infrastructure.Users;
 using Imi.Portal.Components.Requests;
+using Imi.Portal.Store.Exchange;
+using Imi.Portal.Store.RequestEditor;
 using Imi.Portal.Store.Requests;
 using Imi.Portal.Store.Session;
 using Imi.Tests.Support;
@@ -25,9 +27,9 @@ public class RequestPagesTests(DatabaseFixture database)
     private async Task<Guid> SendFromFranceAsync(string freeQuestion)
     {
         var requests = Services.GetRequiredService<RequestService>();
-        var id = await requests.CreateDraftAsync(FrenchHandler, "PQ", new DraftContent(BavarianChamber, ["PQ.DIPLOMA_AUTHENTIC"], [freeQuestion],
-            new SubjectData("Lucie Moreau", null, null, null, null, null), null, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(20)));
-        await requests.SendAsync(FrenchHandler, id, 0);
+        var id = (await requests.ExecuteAsync(FrenchHandler, new CreateDraft("PQ", new DraftContent(BavarianChamber, ["PQ.DIPLOMA_AUTHENTIC"], [freeQuestion],
+            new SubjectData("Lucie Moreau", null, null, null, null, null), null, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(20))))).RequestId;
+        await requests.ExecuteAsync(FrenchHandler, new SendRequest(id, 0));
         return id;
     }
 
@@ -64,7 +66,7 @@ public class RequestPagesTests(DatabaseFixture database)
     {
         await SignedInAsync();
         var id = await SendFromFranceAsync("Quelle est la durée du stage ?");
-        await Services.GetRequiredService<RequestService>().ActAsync(GermanHandler, id, 1, (r, a, now) => r.Accept(a, null, null, now));
+        await Services.GetRequiredService<RequestService>().ExecuteAsync(GermanHandler, new AcceptRequest(id, 1, null, null));
 
         var cut = Render<ExchangePage>(p => p.Add(x => x.Id, id));
         cut.WaitForAssertion(() =>
@@ -90,13 +92,13 @@ public class RequestPagesTests(DatabaseFixture database)
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("button[data-testid=action-accept]")));
 
         // Meanwhile a colleague accepts it (this page has no change feed running, so it does not know).
-        await Services.GetRequiredService<RequestService>().ActAsync(DemoSeeder.IdOf("user:demo.de.handler2"), id, 1, (r, a, now) => r.Accept(a, null, null, now));
+        await Services.GetRequiredService<RequestService>().ExecuteAsync(DemoSeeder.IdOf("user:demo.de.handler2"), new AcceptRequest(id, 1, null, null));
 
         cut.Find("button[data-testid=action-accept]").Click();
 
         cut.WaitForAssertion(() =>
         {
-            Assert.Equal(RequestsEffects.ChangedMeanwhile, cut.Find("[data-testid=request-error]").TextContent);
+            Assert.Equal(RequestMessages.ChangedMeanwhile, cut.Find("[data-testid=request-error]").TextContent);
             Assert.Equal("Being answered", cut.Find("[data-testid=exchange-status]").TextContent.Trim());
             Assert.Contains("Tobias Fischer", cut.Find("[data-testid=timeline]").TextContent);
         });
@@ -107,7 +109,7 @@ public class RequestPagesTests(DatabaseFixture database)
     {
         await SignedInAsync();
         var requests = Services.GetRequiredService<RequestService>();
-        var other = await requests.CreateDraftAsync(FrenchHandler, "PQ", new DraftContent(null, ["PQ.DIPLOMA_AUTHENTIC"], [], null, null, null));
+        var other = (await requests.ExecuteAsync(FrenchHandler, new CreateDraft("PQ", new DraftContent(null, ["PQ.DIPLOMA_AUTHENTIC"], [], null, null, null)))).RequestId;
 
         var cut = Render<ExchangePage>(p => p.Add(x => x.Id, other));
 
@@ -130,8 +132,8 @@ public class RequestFormTests(DatabaseFixture database)
     public async Task SendingADraftWithoutQuestions_SaysSoNextToThem_AndKeepsWhatWasTyped()
     {
         await SignedInAsync();
-        var id = await Services.GetRequiredService<RequestService>().CreateDraftAsync(FrenchHandler, "PQ",
-            new DraftContent(DemoSeeder.IdOf("de-architects-by"), [], [], null, null, null));
+        var id = (await Services.GetRequiredService<RequestService>().ExecuteAsync(FrenchHandler, new CreateDraft("PQ",
+            new DraftContent(DemoSeeder.IdOf("de-architects-by"), [], [], null, null, null)))).RequestId;
         var cut = Render<RequestEditorPage>(p => p.Add(x => x.Id, id));
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("button[data-testid=send-request]")));
 
@@ -144,10 +146,28 @@ public class RequestFormTests(DatabaseFixture database)
     }
 
     [Fact]
+    public async Task SendingTheRequest_SaysSoOnTheExchangeItMovesTo()
+    {
+        await SignedInAsync();
+        var id = (await Services.GetRequiredService<RequestService>().ExecuteAsync(FrenchHandler, new CreateDraft("PQ",
+            new DraftContent(DemoSeeder.IdOf("de-architects-by"), ["PQ.DIPLOMA_AUTHENTIC"], [], null, null, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(20))))).RequestId;
+        var form = Render<RequestEditorPage>(p => p.Add(x => x.Id, id));
+        form.WaitForAssertion(() => Assert.NotEmpty(form.FindAll("button[data-testid=send-request]")));
+
+        form.Find("button[data-testid=send-request]").Click();
+
+        var navigation = Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
+        await Eventually.ReturnsAsync(() => navigation.Uri.EndsWith($"requests/{id}") ? navigation.Uri : null, what: "the move to the exchange");
+        // The router now shows the exchange page: the confirmation is there, not lost on the way.
+        var exchange = Render<ExchangePage>(p => p.Add(x => x.Id, id));
+        exchange.WaitForAssertion(() => Assert.Equal("Request sent.", exchange.Find("[data-testid=request-message]").TextContent), TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
     public async Task SavingADraft_GivesTheFormTheNewRevision_BeforeSayingItIsSaved()
     {
         var requests = Services.GetRequiredService<RequestService>();
-        var id = await requests.CreateDraftAsync(FrenchHandler, "PQ", new DraftContent(DemoSeeder.IdOf("de-architects-by"), [], [], null, null, null));
+        var id = (await requests.ExecuteAsync(FrenchHandler, new CreateDraft("PQ", new DraftContent(DemoSeeder.IdOf("de-architects-by"), [], [], null, null, null)))).RequestId;
         var seen = new List<string>();
         var subscriber = Services.GetRequiredService<Imi.Portal.Store.IActionSubscriber>();
         subscriber.SubscribeToAction<EditorLoadedAction>(this, a => { lock (seen) seen.Add($"form at revision {a.Editor.Revision}"); });

@@ -83,11 +83,11 @@ public sealed class RequestBenchmark(IDbContextFactory<ImiDbContext> contexts, N
             var to = handlers[random.Next(handlers.Count)];
             while (to.authority_id == from.authority_id)
                 to = handlers[random.Next(handlers.Count)];
-            drafts[i] = (from.user_id, await requests.CreateDraftAsync(from.user_id, "PQ",
+            drafts[i] = (from.user_id, (await requests.ExecuteAsync(from.user_id, new CreateDraft("PQ",
                 new DraftContent(to.authority_id, ["PQ.DIPLOMA_AUTHENTIC", "PQ.REGISTRATION_STATUS"], ["Benchmark question?"],
-                    new SubjectData("Bench Person", null, null, null, null, null), "Benchmark", due)));
+                    new SubjectData("Bench Person", null, null, null, null, null), "Benchmark", due)))).RequestId);
         }
-        return await Latency.MeasureAsync(sends, concurrency, i => requests.SendAsync(drafts[i].User, drafts[i].Request, 0), "sends");
+        return await Latency.MeasureAsync(sends, concurrency, i => requests.ExecuteAsync(drafts[i].User, new SendRequest(drafts[i].Request, 0)), "sends");
     }
 
     private sealed record HandlerRow(Guid user_id, Guid authority_id);

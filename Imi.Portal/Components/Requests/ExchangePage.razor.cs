@@ -1,7 +1,7 @@
 using Imi.Domain.Requests;
 using Imi.Infrastructure.Requests;
 using Imi.Portal.Components.Shared;
-using Imi.Portal.Store.Requests;
+using Imi.Portal.Store.Exchange;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
@@ -15,8 +15,9 @@ public partial class ExchangePage
     [CascadingParameter] private Task<AuthenticationState>? AuthenticationState { get; set; }
 
     private Guid userId;
-    private ExchangeDetails? x => Requests.Value.Current?.Id == Id ? Requests.Value.Current : null;
-    private bool Busy => Requests.Value.Busy;
+    /// <summary>The exchange on screen (null while another one is still shown or it is loading).</summary>
+    private ExchangeDetails? exchange => ExchangeStore.Value.Current?.Id == Id ? ExchangeStore.Value.Current : null;
+    private bool Busy => ExchangeStore.Value.Busy;
     private string Language => Session.Value.User?.PreferredLanguageCode ?? "en";
 
     private readonly Dictionary<int, string?> answerOptions = new();
@@ -25,7 +26,7 @@ public partial class ExchangePage
     private string? date, reason, dateError, forwardReason, ratingComment, justification, justificationError;
     private PartyInfo? forwardTo;
     private bool inPart;
-    private int timeliness = 5, effort = 5;
+    private int timeliness = RequestRating.MaxScore, effort = RequestRating.MaxScore;
     private Guid? loaded;
 
     protected override async Task OnParametersSetAsync()
@@ -45,17 +46,18 @@ public partial class ExchangePage
             Live.Start(userId, user.AuthorityId);
     }
 
-    private bool Can(RequestAction action) => x?.AllowedActions.Contains(action) == true;
+    private bool Can(RequestAction action) => exchange?.AllowedActions.Contains(action) == true;
 
-    internal string? FieldError(string field) => Requests.Value.ErrorField == field ? Requests.Value.Error : null;
+    internal string? FieldError(string field) => ExchangeStore.Value.ErrorField == field ? ExchangeStore.Value.Error : null;
 
     private string? AnswerOption(QuestionView q) => answerOptions.TryGetValue(q.Index, out var v) ? v : q.AnswerOptionCode;
     private string? AnswerText(QuestionView q) => answerTexts.TryGetValue(q.Index, out var v) ? v : q.AnswerText?.Text;
 
-    internal void Run(RequestCommand command)
+    /// <summary>Runs a step on the exchange at the revision on screen: <paramref name="command"/> gets its id and revision.</summary>
+    internal void Run(Func<Guid, int, ExchangeCommand> command)
     {
-        if (x is { } current)
-            Dispatcher.Dispatch(new RunRequestCommandAction(userId, current.Id, current.Revision, command));
+        if (exchange is { } current)
+            Dispatcher.Dispatch(new RunExchangeCommandAction(userId, command(current.Id, current.Revision)));
     }
 
     private void Retrieve()
@@ -65,7 +67,7 @@ public partial class ExchangePage
             Dispatcher.Dispatch(new LoadExchangeAction(userId, Id, justification));
     }
 
-    private void SaveAnswer(QuestionView q) => Run(new AnswerCommand(q.Index, AnswerOption(q), AnswerText(q)));
+    private void SaveAnswer(QuestionView q) => Run((id, revision) => new AnswerQuestion(id, revision, q.Index, AnswerOption(q), AnswerText(q)));
 
     private bool ParseDate(bool required, out DateOnly? value)
     {
@@ -89,39 +91,32 @@ public partial class ExchangePage
     private void Accept()
     {
         if (ParseDate(required: false, out var other))
-            Run(new AcceptCommand(other, reason));
+            Run((id, revision) => new AcceptRequest(id, revision, other, reason));
     }
 
     private void ProposeDate()
     {
         if (ParseDate(required: true, out var d))
-            Run(new ProposeDateCommand(d!.Value, reason));
+            Run((id, revision) => new ProposeAnswerDate(id, revision, d!.Value, reason));
     }
 
     private void Forward()
     {
         if (forwardTo is { } to)
-            Run(new ForwardCommand(to.Id, forwardReason ?? ""));
+            Run((id, revision) => new ForwardRequest(id, revision, to.Id, forwardReason ?? ""));
     }
 
-    private void AttachReplyFile(Microsoft.AspNetCore.Components.Forms.IBrowserFile file)
-    {
-        if (x is { } current)
-            Dispatcher.Dispatch(new AttachFileAction(userId, current.Id, current.Revision, AttachmentSide.Reply, file.Name, file.Size,
-                () => file.OpenReadStream(RequestService.MaxUploadBytes)));
-    }
+    private void AttachReplyFile(Microsoft.AspNetCore.Components.Forms.IBrowserFile file) =>
+        Run((id, revision) => new AttachFile(id, revision, AttachmentSide.Reply, file.Name, file.Size, () => file.OpenReadStream(RequestService.MaxUploadBytes)));
 
-    private void RemoveFile(Guid attachmentId)
-    {
-        if (x is { } current)
-            Dispatcher.Dispatch(new RemoveAttachmentAction(userId, current.Id, current.Revision, attachmentId, AttachmentSide.Reply));
-    }
+    private void RemoveFile(Guid attachmentId) => Run((id, revision) => new RemoveFile(id, revision, attachmentId));
 
-    private static Color StatusColor(RequestStatus status) => status switch
+    // From the state's traits, so a new state gets a colour without a change here.
+    private static Color StatusColor(RequestStatus status) => RequestWorkflow.TraitsOf(status).WaitsFor switch
     {
-        RequestStatus.Closed => Color.Success,
-        RequestStatus.Draft => Color.Default,
-        RequestStatus.InReferral => Color.Warning,
+        WaitingSide.Nobody => Color.Success,
+        WaitingSide.Referees => Color.Warning,
+        _ when !RequestWorkflow.Shared.Contains(status) => Color.Default,
         _ => Color.Info,
     };
 

@@ -1,7 +1,7 @@
 using Imi.Domain.Requests;
 using Imi.Infrastructure.Requests;
 using Imi.Portal.Components.Shared;
-using Imi.Portal.Store.Requests;
+using Imi.Portal.Store.RequestEditor;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
@@ -17,7 +17,7 @@ public partial class RequestEditorPage
     [CascadingParameter] private Task<AuthenticationState>? AuthenticationState { get; set; }
 
     private Guid userId;
-    private RequestEditorData? editor => Requests.Value.Editor is { } e && e.RequestId == Id ? e : null;
+    private RequestEditorData? editor => EditorStore.Value.Editor is { } e && e.RequestId == Id ? e : null;
     private string Language => Session.Value.User?.PreferredLanguageCode ?? "en";
     private string? initializedFor;
     private string? loadedFor;
@@ -90,7 +90,7 @@ public partial class RequestEditorPage
         }
     }
 
-    private string? FieldError(string field) => Requests.Value.ErrorField == field ? Requests.Value.Error : null;
+    private string? FieldError(string field) => EditorStore.Value.ErrorField == field ? EditorStore.Value.Error : null;
 
     private void Toggle(string code, bool on)
     {
@@ -138,13 +138,13 @@ public partial class RequestEditorPage
     private void Attach(Microsoft.AspNetCore.Components.Forms.IBrowserFile file)
     {
         if (editor is { RequestId: { } id } e)
-            Dispatcher.Dispatch(new AttachFileAction(userId, id, e.Revision, AttachmentSide.Request, file.Name, file.Size,
-                () => file.OpenReadStream(RequestService.MaxUploadBytes)));
+            Dispatcher.Dispatch(new RunDraftFileCommandAction(userId, new AttachFile(id, e.Revision, AttachmentSide.Request, file.Name, file.Size,
+                () => file.OpenReadStream(RequestService.MaxUploadBytes))));
     }
 
     private void RemoveFile(Guid requestId, Guid attachmentId)
     {
         if (editor is { } e)
-            Dispatcher.Dispatch(new RemoveAttachmentAction(userId, requestId, e.Revision, attachmentId, AttachmentSide.Request));
+            Dispatcher.Dispatch(new RunDraftFileCommandAction(userId, new RemoveFile(requestId, e.Revision, attachmentId)));
     }
 }

@@ -33,10 +33,10 @@ public class AllocationTests(DatabaseFixture database) : IClassFixture<DatabaseF
         Assert.DoesNotContain((await queries.ActionListAsync(await UserAsync(services, GermanHandler2), new ActionListFilter())).Items, i => i.Id == id);
 
         var handler2 = await UserAsync(services, GermanHandler2);
-        await ActAsync(services, GermanAllocator, id, (r, a, now) => r.Allocate(a, [handler2], now));
+        await ActAsync(services, GermanAllocator, id, (request, revision) => new AllocateRequest(request, revision, [handler2]));
         Assert.Equal(WaitingKind.ToAccept, Assert.Single((await queries.ActionListAsync(handler2, new ActionListFilter())).Items, i => i.Id == id).Kind);
         await using (var db = await services.DbAsync())
             Assert.Equal("tobias.fischer@byak.demo.de", (await db.Outbox.SingleAsync(m => m.Kind == "request.Allocated" && m.TextBody.Contains(id.ToString()))).ToAddress);
-        await Assert.ThrowsAsync<NotPermittedException>(() => ActAsync(services, GermanHandler, id, (r, a, now) => r.Accept(a, null, null, now)));
+        await Assert.ThrowsAsync<NotPermittedException>(() => ActAsync(services, GermanHandler, id, (request, revision) => new AcceptRequest(request, revision, null, null)));
     }
 }

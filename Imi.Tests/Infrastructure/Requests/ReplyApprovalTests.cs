@@ -41,7 +41,7 @@ public class ReplyApprovalTests(DatabaseFixture database) : IClassFixture<Databa
             Assert.DoesNotContain(SubjectName, alert.TextBody);
         }
 
-        await ActAsync(services, BavarianCoordinator, id, (r, a, now) => r.ApproveReply(a, now));
+        await ActAsync(services, BavarianCoordinator, id, (request, revision) => new ApproveReply(request, revision));
         Assert.Equal(WaitingKind.ReplyToReview,
             Assert.Single((await queries.ActionListAsync(await UserAsync(services, FrenchHandler), new ActionListFilter())).Items, i => i.Id == id).Kind);
     }

@@ -36,34 +36,36 @@ internal static class RequestFixtures
         return await db.Requests.Where(r => r.Id == requestId).Select(r => r.Revision).SingleAsync();
     }
 
+    /// <summary>Creates a draft as the user (the command as the request form sends it).</summary>
+    public static async Task<Guid> DraftAsync(TestServices services, Guid userId, string areaCode, DraftContent content) =>
+        (await services.Get<RequestService>().ExecuteAsync(userId, new CreateDraft(areaCode, content))).RequestId;
+
     public static async Task<Guid> SentRequestAsync(TestServices services, byte[]? attachment = null)
     {
-        var requests = services.Get<RequestService>();
-        var id = await requests.CreateDraftAsync(await UserAsync(services, FrenchHandler), "PQ", new DraftContent(
+        var french = await UserAsync(services, FrenchHandler);
+        var id = await DraftAsync(services, french, "PQ", new DraftContent(
             await AuthorityAsync(services, BavarianArchitectsMail), ["PQ.DIPLOMA_AUTHENTIC", "PQ.REGISTRATION_STATUS"], ["Combien d'heures de formation pratique ?"],
             new SubjectData(SubjectName, new DateOnly(1984, 3, 12), "FR", "Passeport 12AB34567", null, null), SecretComment,
             DateOnly.FromDateTime(services.Clock.GetUtcNow().UtcDateTime).AddDays(21)));
         if (attachment is not null)
-            await requests.AttachAsync(await UserAsync(services, FrenchHandler), id, await RevisionAsync(services, id), AttachmentSide.Request,
-                "diplome.pdf", attachment.Length, new MemoryStream(attachment));
-        await requests.SendAsync(await UserAsync(services, FrenchHandler), id, await RevisionAsync(services, id));
+            await ActAsync(services, FrenchHandler, id, (request, revision) => new AttachFile(request, revision, AttachmentSide.Request,
+                "diplome.pdf", attachment.Length, () => new MemoryStream(attachment)));
+        await ActAsync(services, FrenchHandler, id, (request, revision) => new SendRequest(request, revision));
         return id;
     }
 
     /// <summary>Runs a step as the user, at the request's current revision.</summary>
-    public static async Task ActAsync(TestServices services, string username, Guid requestId, Action<InformationRequest, Actor, DateTimeOffset> step) =>
-        await services.Get<RequestService>().ActAsync(await UserAsync(services, username), requestId, await RevisionAsync(services, requestId), step);
+    public static async Task<RequestResult> ActAsync(TestServices services, string username, Guid requestId, Func<Guid, int, ExchangeCommand> step) =>
+        await services.Get<RequestService>().ExecuteAsync(await UserAsync(services, username), step(requestId, await RevisionAsync(services, requestId)));
 
     /// <summary>Accepts, answers every question and sends the reply as the German handler.</summary>
     public static async Task RepliedAsync(TestServices services, Guid id)
     {
-        await ActAsync(services, GermanHandler, id, (r, a, now) => r.Accept(a, null, null, now));
-        var service = services.Get<RequestService>();
-        var handler = await UserAsync(services, GermanHandler);
-        await service.AnswerAsync(handler, id, await RevisionAsync(services, id), 0, "YES", null);
-        await service.AnswerAsync(handler, id, await RevisionAsync(services, id), 1, "REGISTERED", "Seit 2010 eingetragen.");
-        await service.AnswerAsync(handler, id, await RevisionAsync(services, id), 2, null, "Zwei Jahre Praxis.");
-        await ActAsync(services, GermanHandler, id, (r, a, now) => r.SendReply(a, inPart: false, now));
+        await ActAsync(services, GermanHandler, id, (request, revision) => new AcceptRequest(request, revision, null, null));
+        await ActAsync(services, GermanHandler, id, (request, revision) => new AnswerQuestion(request, revision, 0, "YES", null));
+        await ActAsync(services, GermanHandler, id, (request, revision) => new AnswerQuestion(request, revision, 1, "REGISTERED", "Seit 2010 eingetragen."));
+        await ActAsync(services, GermanHandler, id, (request, revision) => new AnswerQuestion(request, revision, 2, null, "Zwei Jahre Praxis."));
+        await ActAsync(services, GermanHandler, id, (request, revision) => new SendReply(request, revision, InPart: false));
     }
 
     /// <summary>Registers a user of the authority with the given roles (for the who-sees-what matrix).</summary>

@@ -69,8 +69,8 @@ public class RequestServiceTests(DatabaseFixture database) : IClassFixture<Datab
         await using var services = database.Services();
         var id = await SentRequestAsync(services);
         await RepliedAsync(services, id);
-        await ActAsync(services, FrenchHandler, id, (r, a, now) => r.AcceptReply(a, now));
-        await ActAsync(services, FrenchHandler, id, (r, a, now) => r.Rate(a, 5, 4, "Réponse rapide", now));
+        await ActAsync(services, FrenchHandler, id, (request, revision) => new AcceptReply(request, revision));
+        await ActAsync(services, FrenchHandler, id, (request, revision) => new RateReply(request, revision, 5, 4, "Réponse rapide"));
 
         var details = await services.Get<RequestQueries>().GetAsync(await UserAsync(services, FrenchHandler), id);
         Assert.Equal(RequestStatus.Closed, details.Status);
@@ -88,14 +88,38 @@ public class RequestServiceTests(DatabaseFixture database) : IClassFixture<Datab
     }
 
     [Fact]
+    public async Task TheExchangesParts_SurviveTheJsonbColumns_AndTheAttachmentTable()
+    {
+        await using var services = database.Services();
+        var id = await SentRequestAsync(services, attachment: "%PDF-1.4"u8.ToArray());
+        await RepliedAsync(services, id);
+        await ActAsync(services, FrenchHandler, id, (request, revision) => new AskForAdditionalInformation(request, revision, "Les heures ?"));
+        await ActAsync(services, GermanHandler, id, (request, revision) => new DeclineAdditionalInformation(request, revision, "Nicht verfügbar."));
+        await ActAsync(services, FrenchHandler, id, (request, revision) => new OpenReferral(request, revision, "Réponse incomplète."));
+        await ActAsync(services, BavarianCoordinator, id, (request, revision) => new CommentOnReferral(request, revision, "Nicht dokumentiert."));
+
+        await using var db = await services.DbAsync();
+        var row = await db.Requests.AsNoTracking().SingleAsync(r => r.Id == id);
+        Assert.Equal(["PQ.DIPLOMA_AUTHENTIC", "PQ.REGISTRATION_STATUS", null], row.Questions.Select(q => q.Code));
+        Assert.Equal("Combien d'heures de formation pratique ?", row.Questions[2].Text!.Text);
+        Assert.Equal(("REGISTERED", "Seit 2010 eingetragen."), (row.Questions[1].Answer!.OptionCode, row.Questions[1].Answer!.Text!.Text));
+        Assert.Equal(await UserAsync(services, GermanHandler), row.Questions[0].Answer!.AnsweredBy);
+        Assert.Equal("Réponse incomplète.", row.Referral!.Reason.Text);
+        Assert.Equal("Nicht dokumentiert.", Assert.Single(row.Referral.Comments).Text.Text);
+        Assert.Null(row.Referral.ClosedAt);
+        var attachment = Assert.Single(row.Attachments);
+        Assert.Equal(("diplome.pdf", "application/pdf", AttachmentSide.Request), (attachment.FileName, attachment.ContentType, attachment.Side));
+    }
+
+    [Fact]
     public async Task AStaleRevision_IsReportedAsChangedBySomeoneElse()
     {
         await using var services = database.Services();
         var id = await SentRequestAsync(services);
         var stale = await RevisionAsync(services, id);
-        await ActAsync(services, GermanHandler, id, (r, a, now) => r.Accept(a, null, null, now));
-        await Assert.ThrowsAsync<ChangedBySomeoneElseException>(() => services.Get<RequestService>().ActAsync(
-            UserAsync(services, GermanHandler2).Result, id, stale, (r, a, now) => r.AskForClarification(a, "?", now)));
+        await ActAsync(services, GermanHandler, id, (request, revision) => new AcceptRequest(request, revision, null, null));
+        await Assert.ThrowsAsync<ChangedBySomeoneElseException>(() => services.Get<RequestService>().ExecuteAsync(
+            UserAsync(services, GermanHandler2).Result, new AskForClarification(id, stale, "?")));
     }
 
     [Fact]
@@ -104,9 +128,9 @@ public class RequestServiceTests(DatabaseFixture database) : IClassFixture<Datab
         await using var services = database.Services();
         var id = await SentRequestAsync(services);
         // The requester cannot accept its own request, an outsider cannot act at all.
-        await Assert.ThrowsAsync<NotPermittedException>(() => ActAsync(services, FrenchHandler, id, (r, a, now) => r.Accept(a, null, null, now)));
-        await Assert.ThrowsAsync<NotPermittedException>(() => ActAsync(services, PortugueseHandler, id, (r, a, now) => r.Accept(a, null, null, now)));
-        var e = await Assert.ThrowsAsync<DomainException>(() => services.Get<RequestService>().CreateDraftAsync(
+        await Assert.ThrowsAsync<NotPermittedException>(() => ActAsync(services, FrenchHandler, id, (request, revision) => new AcceptRequest(request, revision, null, null)));
+        await Assert.ThrowsAsync<NotPermittedException>(() => ActAsync(services, PortugueseHandler, id, (request, revision) => new AcceptRequest(request, revision, null, null)));
+        var e = await Assert.ThrowsAsync<DomainException>(() => DraftAsync(services,
             UserAsync(services, FrenchHandler).Result, "PQ", new DraftContent(AuthorityAsync(services, "imi@corkcity.demo.ie").Result, [], [], null, null, null)));
         Assert.Equal("responder", e.Field);
     }
@@ -140,10 +164,12 @@ public class RequestServiceTests(DatabaseFixture database) : IClassFixture<Datab
         await using var services = database.Services();
         var requests = services.Get<RequestService>();
         var french = await UserAsync(services, FrenchHandler);
-        var id = await requests.CreateDraftAsync(french, "PQ", new DraftContent(null, ["PQ.DIPLOMA_AUTHENTIC"], [], null, null, null));
+        var id = await DraftAsync(services, french, "PQ", new DraftContent(null, ["PQ.DIPLOMA_AUTHENTIC"], [], null, null, null));
         var bytes = "%PDF-1.4 diplome"u8.ToArray();
-        var attachmentId = await requests.AttachAsync(french, id, await RevisionAsync(services, id), AttachmentSide.Request, "diplome.pdf", bytes.Length, new MemoryStream(bytes));
-        var e = await Assert.ThrowsAsync<DomainException>(() => requests.AttachAsync(french, id, RevisionAsync(services, id).Result, AttachmentSide.Request, "setup.exe", 3, new MemoryStream([1, 2, 3])));
+        var attachmentId = (await requests.ExecuteAsync(french, new AttachFile(id, await RevisionAsync(services, id), AttachmentSide.Request, "diplome.pdf", bytes.Length,
+            () => new MemoryStream(bytes)))).AttachmentId!.Value;
+        var e = await Assert.ThrowsAsync<DomainException>(() => requests.ExecuteAsync(french, new AttachFile(id, RevisionAsync(services, id).Result, AttachmentSide.Request,
+            "setup.exe", 3, () => new MemoryStream([1, 2, 3]))));
         Assert.Equal("attachments", e.Field);
 
         var file = await services.Get<RequestQueries>().AttachmentAsync(french, id, attachmentId);
@@ -162,10 +188,10 @@ public class RequestServiceTests(DatabaseFixture database) : IClassFixture<Datab
         var berlin = await AuthorityAsync(services, "imi@lageso.demo.de");
         var german = await UserAsync(services, GermanHandler);
 
-        var e = await Assert.ThrowsAsync<DomainException>(async () => await services.Get<RequestService>().ForwardAsync(german, id, await RevisionAsync(services, id),
-            await AuthorityAsync(services, "imi@corkcity.demo.ie"), "Cork handles it."));
+        var cork = await AuthorityAsync(services, "imi@corkcity.demo.ie");
+        var e = await Assert.ThrowsAsync<DomainException>(() => ActAsync(services, GermanHandler, id, (request, revision) => new ForwardRequest(request, revision, cork, "Cork handles it.")));
         Assert.Equal("forwardTo", e.Field);
-        await services.Get<RequestService>().ForwardAsync(german, id, await RevisionAsync(services, id), berlin, "Das LAGeSo ist für Ärzte zuständig.");
+        await ActAsync(services, GermanHandler, id, (request, revision) => new ForwardRequest(request, revision, berlin, "Das LAGeSo ist für Ärzte zuständig."));
 
         var queries = services.Get<RequestQueries>();
         Assert.DoesNotContain((await queries.ActionListAsync(german, new ActionListFilter())).Items, i => i.Id == id);

@@ -18,9 +18,9 @@ public class VisibilityAndRetentionTests(DatabaseFixture database) : IClassFixtu
         await using var services = database.Services();
         var id = await SentRequestAsync(services);
         await RepliedAsync(services, id);
-        await ActAsync(services, FrenchHandler, id, (r, a, now) => r.AskForAdditionalInformation(a, "Les heures ?", now));
-        await ActAsync(services, GermanHandler, id, (r, a, now) => r.DeclineAdditionalInformation(a, "Nicht verfügbar.", now));
-        await ActAsync(services, FrenchHandler, id, (r, a, now) => r.OpenReferral(a, "Réponse incomplète.", now));
+        await ActAsync(services, FrenchHandler, id, (request, revision) => new AskForAdditionalInformation(request, revision, "Les heures ?"));
+        await ActAsync(services, GermanHandler, id, (request, revision) => new DeclineAdditionalInformation(request, revision, "Nicht verfügbar."));
+        await ActAsync(services, FrenchHandler, id, (request, revision) => new OpenReferral(request, revision, "Réponse incomplète."));
 
         var frenchBasic = await RegisterUserAsync(services, FrenchArchitectsMail, "fr.basic");
         var germanBasic = await RegisterUserAsync(services, BavarianArchitectsMail, "de.basic");
@@ -60,8 +60,8 @@ public class VisibilityAndRetentionTests(DatabaseFixture database) : IClassFixtu
         }
 
         // The referees act on it; the personal data reads were logged for the two parties' handlers only.
-        await ActAsync(services, BavarianCoordinator, id, (r, a, now) => r.CommentOnReferral(a, "Die Ausbildungsstunden sind nicht dokumentiert.", now));
-        await ActAsync(services, FrenchCoordinator, id, (r, a, now) => r.CloseReferral(a, "La réponse est suffisante.", now));
+        await ActAsync(services, BavarianCoordinator, id, (request, revision) => new CommentOnReferral(request, revision, "Die Ausbildungsstunden sind nicht dokumentiert."));
+        await ActAsync(services, FrenchCoordinator, id, (request, revision) => new CloseReferral(request, revision, "La réponse est suffisante."));
         await using var db = await services.DbAsync();
         var readers = await db.AuditEntries.Where(e => e.RequestId == id && e.Kind == AuditKind.PersonalDataRead).Select(e => e.UserId).ToListAsync();
         Assert.Equal(3, readers.Count);
@@ -108,12 +108,12 @@ public class VisibilityAndRetentionTests(DatabaseFixture database) : IClassFixtu
         await RepliedAsync(services, old);
         await using (var before = await services.DbAsync())
             Assert.Single(await before.AttachmentContents.Where(c => c.RequestId == old).ToListAsync());
-        await ActAsync(services, FrenchHandler, old, (r, a, now) => r.AcceptReply(a, now));
+        await ActAsync(services, FrenchHandler, old, (request, revision) => new AcceptReply(request, revision));
 
         services.Clock.Advance(TimeSpan.FromDays(100));
         var recent = await SentRequestAsync(services);
         await RepliedAsync(services, recent);
-        await ActAsync(services, FrenchHandler, recent, (r, a, now) => r.AcceptReply(a, now));
+        await ActAsync(services, FrenchHandler, recent, (request, revision) => new AcceptReply(request, revision));
         var open = await SentRequestAsync(services);
 
         services.Clock.Advance(TimeSpan.FromDays(90)); // old: closed 190 days ago; recent: 90 days ago
@@ -179,7 +179,7 @@ public class BlockThenDeleteTests(DatabaseFixture database) : IClassFixture<Data
         }
         var id = await SentRequestAsync(services, attachment: "%PDF-1.4"u8.ToArray());
         await RepliedAsync(services, id);
-        await ActAsync(services, FrenchHandler, id, (r, a, now) => r.AcceptReply(a, now));
+        await ActAsync(services, FrenchHandler, id, (request, revision) => new AcceptReply(request, revision));
         var german = await UserAsync(services, GermanHandler);
         var queries = services.Get<RequestQueries>();
 
@@ -197,7 +197,12 @@ public class BlockThenDeleteTests(DatabaseFixture database) : IClassFixture<Data
         var retrieved = await queries.GetAsync(german, id, "Court order 2027/114 asks for the identity.");
         Assert.Equal(SubjectName, retrieved.Subject!.FullName);
         Assert.Single(retrieved.Attachments!);
-        Assert.NotEmpty((await queries.AttachmentAsync(german, id, attachmentId, "Court order 2027/114")).Content);
+        // The justification given on the page grants the files for a while, server-side: no URL carries it.
+        Assert.NotEmpty((await queries.AttachmentAsync(german, id, attachmentId)).Content);
+        var colleague = await UserAsync(services, GermanHandler2); // a party's handler too, but without a justification of their own
+        await Assert.ThrowsAsync<NotPermittedException>(() => queries.AttachmentAsync(colleague, id, attachmentId));
+        services.Clock.Advance(RequestQueries.BlockedDataGrantLifetime + TimeSpan.FromMinutes(1));
+        await Assert.ThrowsAsync<NotPermittedException>(() => queries.AttachmentAsync(german, id, attachmentId));
         await Assert.ThrowsAsync<NotPermittedException>(async () => await queries.GetAsync(await UserAsync(services, PortugueseHandler), id, "curious"));
 
         Assert.Equal(0, await services.Get<RetentionJob>().RunAsync()); // blocked once, not again
@@ -211,6 +216,7 @@ public class BlockThenDeleteTests(DatabaseFixture database) : IClassFixture<Data
         var audit = await check.AuditEntries.Where(e => e.RequestId == id).OrderBy(e => e.Id).Select(e => new { e.Kind, e.Detail }).ToListAsync();
         Assert.Contains(audit, e => e.Kind == AuditKind.PersonalDataBlocked);
         Assert.Contains(audit, e => e.Kind == AuditKind.BlockedPersonalDataRetrieved && e.Detail!.Contains("Court order 2027/114 asks for the identity."));
+        Assert.Contains(audit, e => e.Kind == AuditKind.AttachmentRead && e.Detail == "diplome.pdf (blocked data: Court order 2027/114 asks for the identity.)");
         Assert.Equal(AuditKind.PersonalDataDeleted, audit[^1].Kind);
     }
 }

@@ -1,0 +1,102 @@
+using Imi.Domain.Access;
+using Imi.Domain.Common;
+using Imi.Domain.ReferenceData;
+
+namespace Imi.Domain.Requests;
+
+// Responding: the responder allocates, forwards, accepts, agrees the date, asks for clarification and answers.
+public sealed partial class InformationRequest
+{
+    // ----- the responding side ----------------------------------------------------------------
+
+    /// <summary>Allocates the request to handlers of the responding authority (replacing earlier allocation).</summary>
+    public void Allocate(Actor actor, IReadOnlyCollection<Guid> handlerIds, DateTimeOffset now)
+    {
+        RequestWorkflow.Require(this, actor, RequestAction.Allocate);
+        if (handlerIds.Count == 0)
+            throw new DomainException("Choose at least one request handler.", "handlers");
+        _allocatedHandlerIds = handlerIds.Distinct().ToList();
+        Record(actor, RequestAction.Allocate, now);
+    }
+
+    /// <summary>Passes the request, before accepting it, to an authority better placed to answer.</summary>
+    public void Forward(Actor actor, Guid newRespondingAuthorityId, ResponderSettings newResponder, string reason, DateTimeOffset now)
+    {
+        RequestWorkflow.Require(this, actor, RequestAction.Forward);
+        if (newRespondingAuthorityId == RespondingAuthorityId || newRespondingAuthorityId == RequestingAuthorityId)
+            throw new DomainException("Forward the request to another authority than the two in the exchange.", "forwardTo");
+        var note = Required(reason, actor, "forwardReason", "Say why the other authority is better placed");
+        RespondingAuthorityId = newRespondingAuthorityId;
+        ResponderSettings = newResponder;
+        _allocatedHandlerIds.Clear();
+        Record(actor, RequestAction.Forward, now, note, otherAuthorityId: newRespondingAuthorityId);
+    }
+
+    /// <summary>Accepts the request, keeping the requested answer date or proposing another.</summary>
+    public void Accept(Actor actor, DateOnly? proposedAnswerDate, string? reason, DateTimeOffset now)
+    {
+        RequestWorkflow.Require(this, actor, RequestAction.Accept);
+        Status = RequestStatus.Accepted;
+        AcceptedAt = now;
+        if (ResponderSettings.AllocationEnabled && _allocatedHandlerIds.Count == 0)
+            _allocatedHandlerIds.Add(actor.UserId);
+        Record(actor, RequestAction.Accept, now);
+        if (proposedAnswerDate is { } date && date != AgreedAnswerDate)
+            SetAnswerDate(actor, date, reason, now);
+    }
+
+    public void ProposeAnswerDate(Actor actor, DateOnly date, string? reason, DateTimeOffset now)
+    {
+        RequestWorkflow.Require(this, actor, RequestAction.ProposeAnswerDate);
+        SetAnswerDate(actor, date, reason, now);
+    }
+
+    private void SetAnswerDate(Actor actor, DateOnly date, string? reason, DateTimeOffset now)
+    {
+        RequestDates.CheckAnswerDate(date, now, "answerDate", "The answer date");
+        AgreedAnswerDate = date;
+        Record(actor, RequestAction.ProposeAnswerDate, now, Optional(reason, actor, "answerDateReason", "The reason"), date: date);
+    }
+
+    public void AskForClarification(Actor actor, string question, DateTimeOffset now)
+    {
+        RequestWorkflow.Require(this, actor, RequestAction.AskForClarification);
+        var note = Required(question, actor, "clarification", "Say what needs clarifying");
+        ResumeStatus = Status;
+        Status = RequestStatus.AwaitingClarification;
+        Record(actor, RequestAction.AskForClarification, now, note);
+    }
+
+    public void Clarify(Actor actor, string clarification, DateTimeOffset now)
+    {
+        RequestWorkflow.Require(this, actor, RequestAction.Clarify);
+        var note = Required(clarification, actor, "clarification", "The clarification");
+        Status = ResumeStatus ?? RequestStatus.Sent;
+        ResumeStatus = null;
+        Record(actor, RequestAction.Clarify, now, note);
+    }
+
+    /// <summary>Saves the answer to one question (not yet sent): an option of the question set, free text, or both.</summary>
+    public void AnswerQuestion(Actor actor, QuestionSet questionSet, int questionIndex, string? optionCode, string? text, DateTimeOffset now)
+    {
+        RequestWorkflow.Require(this, actor, RequestAction.Answer);
+        if (questionIndex < 0 || questionIndex >= _questions.Count)
+            throw new DomainException("There is no such question in this request.");
+        var question = _questions[questionIndex];
+        if (optionCode is not null)
+        {
+            var options = questionSet.Questions.FirstOrDefault(q => q.Code == question.Code)?.AnswerOptions ?? [];
+            if (options.All(o => o.Code != optionCode))
+                throw new DomainException("Choose one of the answers offered for this question.", $"answer{questionIndex}");
+        }
+        var freeText = Optional(text, actor, $"answer{questionIndex}", "The answer");
+        question.Answered(optionCode is null && freeText is null ? null : new RequestAnswer(optionCode, freeText, actor.UserId, now));
+        LastActivityAt = now;
+        Touch();
+    }
+
+    /// <summary>
+    /// Sends the reply. Every question needs an answer unless the responder says it answers in part;
+    /// with reply approval set by its coordinator, the reply goes there first.
+    /// </summary>
+}
