@@ -146,11 +146,18 @@ public sealed class SignInService(
         await SucceedAsync(account.Id, remoteAddress);
     }
 
-    /// <summary>Signs the user out everywhere: a new security stamp ends every session and circuit of theirs.</summary>
+    /// <summary>
+    /// Signs the user out everywhere: a new security stamp ends every session (cookie) of theirs
+    /// at its next request. Written past the change tracker, so not announced on
+    /// <see cref="AccountChanges"/>: the tab that signs out would otherwise race its own redirect
+    /// to "You have signed out" (and the idle message) with its circuit's redirect to sign-in.
+    /// Other open circuits of the user lose the sign-in at their periodic check (a minute) or
+    /// at their next request.
+    /// </summary>
     public async Task SignOutAsync(Guid userId, string? remoteAddress)
     {
-        if (await accounts.FindByIdAsync(userId.ToString()) is { } account)
-            account.SecurityStamp = NewStamp();
+        var stamp = NewStamp();
+        await db.Accounts.Where(a => a.Id == userId).ExecuteUpdateAsync(s => s.SetProperty(a => a.SecurityStamp, stamp));
         await RecordAsync(userId, SignInOutcome.SignedOut, remoteAddress);
     }
 
