@@ -24,17 +24,7 @@ public sealed class AccountChanges(ILogger<AccountChanges> logger)
             logger.LogWarning("Ignored a malformed account-change notification");
             return;
         }
-        foreach (var handler in Changed?.GetInvocationList() ?? [])
-        {
-            try
-            {
-                ((Action<Guid>)handler)(accountId);
-            }
-            catch (Exception e)
-            {
-                logger.LogWarning(e, "An account-change subscriber failed");
-            }
-        }
+        Requests.Subscribers.InvokeEach(Changed, accountId, logger);
     }
 }
 

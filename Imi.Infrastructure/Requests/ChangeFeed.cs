@@ -38,19 +38,8 @@ public sealed class ChangeFeed(ILogger<ChangeFeed> logger)
             logger.LogWarning(e, "Ignored a malformed change notification");
             return;
         }
-        if (change is null)
-            return;
-        foreach (var handler in Changed?.GetInvocationList() ?? [])
-        {
-            try
-            {
-                ((Action<RequestChange>)handler)(change);
-            }
-            catch (Exception e)
-            {
-                logger.LogWarning(e, "A change subscriber failed");
-            }
-        }
+        if (change is not null)
+            Subscribers.InvokeEach(Changed, change, logger);
     }
 }
 

@@ -143,7 +143,10 @@ public sealed class SetupService(
         var target = staff.SingleOrDefault(u => u.Id == c.UserId) ?? throw new NotPermittedException("This user belongs to another authority.");
         db.Entry(target).Property(u => u.Revision).OriginalValue = c.UserRevision;
         UserAdministration.SetRoles(actor, authority, staff, target, c.LocalDataAdministrator, c.Roles);
-        await EndSessionsAsync(db, target.Id, ct); // the sessions carry the old roles
+        // Someone else's sessions end (they carried the old roles); not the administrator's own,
+        // who would otherwise be signed out in the middle of the setup wizard.
+        if (target.Id != actor.UserId)
+            await EndSessionsAsync(db, target.Id, ct);
         return $"Roles of {target.DisplayName} saved.";
     }
 
@@ -157,7 +160,8 @@ public sealed class SetupService(
         var account = await db.Accounts.SingleAsync(a => a.Id == target.Id, ct);
         account.UserName = target.Username;
         account.NormalizedUserName = target.Username.ToUpperInvariant();
-        account.SecurityStamp = Guid.NewGuid().ToString("N"); // the sessions carry the old username
+        if (target.Id != actor.UserId)
+            account.SecurityStamp = Guid.NewGuid().ToString("N"); // their sessions carry the old username
         showUsername(target.Username);
         return $"{target.DisplayName}'s username is now {target.Username}. Tell them in person.";
     }
