@@ -17,6 +17,9 @@ public static class DependencyInjection
 {
     public const string ConnectionStringName = "Imi";
 
+    // Stateless apart from a weak table per context: one for all contexts.
+    private static readonly AccountChangeNotifier AccountChangeNotifier = new();
+
     /// <summary>Everything Imi.Infrastructure offers, configured from <paramref name="configuration"/>.</summary>
     public static IServiceCollection AddImiInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
@@ -31,7 +34,8 @@ public static class DependencyInjection
                 // one query each, not one join multiplying them all.
                 .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)
                 .MigrationsHistoryTable("ef_migrations_history"))
-            .UseSnakeCaseNamingConvention());
+            .UseSnakeCaseNamingConvention()
+            .AddInterceptors(AccountChangeNotifier));
         services.TryAddScoped(sp => sp.GetRequiredService<IDbContextFactory<ImiDbContext>>().CreateDbContext());
 
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
@@ -52,11 +56,10 @@ public static class DependencyInjection
                 o.Password.RequireLowercase = true;
                 o.Password.RequireUppercase = true;
                 o.Password.RequireNonAlphanumeric = false;
-                // Five wrong attempts block the account until a password reset (DOMAIN.md).
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromDays(365 * 100);
+                // Lockouts and the block are SignInLockout's: Identity's own counter is not used.
                 o.Lockout.AllowedForNewUsers = true;
             })
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddEntityFrameworkStores<ImiDbContext>()
             .AddDefaultTokenProviders();
         services.AddDataProtection()
@@ -64,6 +67,8 @@ public static class DependencyInjection
             .PersistKeysToDbContext<ImiDbContext>();
 
         services.AddSingleton<SecurityCodeHasher>();
+        services.AddSingleton<UnknownUsernameHasher>();
+        services.AddSingleton<AccountChanges>();
         services.AddSingleton<Outbox>();
         services.AddScoped<AccountCredentials>();
         services.AddScoped<SignInService>();

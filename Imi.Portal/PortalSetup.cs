@@ -39,8 +39,8 @@ public static class PortalSetup
         services.AddScoped<AuthenticationStateProvider, RevalidatingAuthenticationStateProvider>();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.AddIdentityCore<Imi.Infrastructure.Identity.Account>().AddSignInManager();
-        var idle = builder.Configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>()?.IdleTimeout
-                   ?? new SecurityOptions().IdleTimeout;
+        var security = builder.Configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
+        var idle = security.IdleTimeout;
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/account/sign-in";
@@ -53,7 +53,11 @@ public static class PortalSetup
             o.Cookie.Name = "imi.session";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
+            // Checked on every request (stamp and absolute lifetime), not every 30 minutes.
+            o.Events.OnSigningIn = SessionValidation.OnSigningIn;
+            o.Events.OnValidatePrincipal = SessionValidation.OnValidatePrincipal;
         });
+        services.AddSignInRateLimit(security);
         services.AddAuthorization();
         return builder;
     }
@@ -93,6 +97,7 @@ public static class PortalSetup
     {
         app.UseExceptionHandler("/error", createScopeForErrors: true);
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseSignInRateLimit();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -18,7 +18,33 @@ public static class SecurityCode
             throw new DomainException($"The security code is exactly {Length} digits.", "SecurityCode");
         if (value.Distinct().Count() < 4)
             throw new DomainException("Choose a security code with at least four different digits.", "SecurityCode");
+        if (IsSequence(value) || IsRepetition(value))
+            throw new DomainException("Choose a security code that is not a run of digits (like 123456789012) or a repeated group (like 123412341234).", "SecurityCode");
         return value;
+    }
+
+    /// <summary>Every digit the previous plus the same step, modulo 10: 123456789012, 975319753197, … (NIST SP 800-63B: no sequences).</summary>
+    private static bool IsSequence(string code)
+    {
+        var step = (code[1] - code[0] + 10) % 10;
+        for (var i = 2; i < code.Length; i++)
+            if ((code[i] - code[i - 1] + 10) % 10 != step)
+                return false;
+        return true;
+    }
+
+    /// <summary>A shorter group said again and again: 121212121212, 123412341234, 123456123456.</summary>
+    private static bool IsRepetition(string code)
+    {
+        for (var period = 1; period <= code.Length / 2; period++)
+        {
+            var repeats = true;
+            for (var i = period; i < code.Length && repeats; i++)
+                repeats = code[i] == code[i - period];
+            if (repeats)
+                return true;
+        }
+        return false;
     }
 
     /// <summary>Every set of three positions (1-based, ascending) that can be asked: 220 of them.</summary>

@@ -18,4 +18,13 @@ public sealed class Account : IdentityUser<Guid>
     public bool MustChangeCredentials { get; set; }
 
     public DateTimeOffset? TemporaryPasswordIssuedAt { get; set; }
+
+    /// <summary>
+    /// The three positions of the security code asked after the right password (an index into
+    /// <see cref="Imi.Domain.Users.SecurityCode.AllChallenges"/>): kept until answered or expired, so
+    /// typing the password again does not draw new positions.
+    /// </summary>
+    public int? PendingChallengeIndex { get; set; }
+
+    public DateTimeOffset? PendingChallengeExpiresAt { get; set; }
 }

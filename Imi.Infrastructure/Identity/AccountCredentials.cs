@@ -39,6 +39,8 @@ public sealed class AccountCredentials(
         account.SecurityCodeHashes = null;
         account.AccessFailedCount = 0;
         account.LockoutEnd = null;
+        account.PendingChallengeIndex = null;
+        account.PendingChallengeExpiresAt = null;
         account.SecurityStamp = Guid.NewGuid().ToString("N");
         var signIn = security.Value.PublicBaseUrl.TrimEnd('/') + "/account/sign-in";
         outbox.Enqueue(db, MailTemplates.TemporaryPasswordMail(user.PreferredLanguageCode, user.DisplayName, password, signIn),

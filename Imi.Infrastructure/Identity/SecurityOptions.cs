@@ -14,6 +14,18 @@ public sealed class SecurityOptions
     /// <summary>Signed-in users are signed out after this long without activity.</summary>
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>
+    /// A session ends this long after sign-in however active the user is: a keep-alive cannot
+    /// renew a (possibly copied) cookie forever.
+    /// </summary>
+    public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(12);
+
+    /// <summary>Sign-in form posts allowed per client address per minute (rate limiter).</summary>
+    public int SignInPostsPerAddressPerMinute { get; set; } = 60;
+
+    /// <summary>Sign-in form posts allowed per username per minute (rate limiter).</summary>
+    public int SignInPostsPerUsernamePerMinute { get; set; } = 10;
+
     /// <summary>Where the temporary-password e-mail sends people (the portal's public address).</summary>
     public string PublicBaseUrl { get; set; } = "http://127.0.0.1:5080";
 

@@ -10,78 +10,106 @@ namespace Imi.Infrastructure.Identity;
 
 public enum PasswordCheck
 {
-    /// <summary>Unknown username or wrong password: the user is told the same in both cases.</summary>
+    /// <summary>
+    /// Unknown username, wrong password, or an account locked or blocked: the user is told the same
+    /// in every case, after the same work, so nothing tells which usernames exist.
+    /// </summary>
     Rejected,
-    Blocked,
     /// <summary>Password right; now three digits of the security code.</summary>
     NeedsSecurityCode,
     /// <summary>A temporary password was right: choose a password and a security code.</summary>
     MustSetCredentials,
 }
 
-public sealed record PasswordCheckResult(PasswordCheck Outcome, Guid? UserId = null, int AttemptsLeft = 0);
+public sealed record PasswordCheckResult(PasswordCheck Outcome, Guid? UserId = null);
 
 public enum CodeCheck
 {
     Succeeded,
     Rejected,
+    /// <summary>Too many wrong answers: locked for a while (<see cref="SignInLockout"/>).</summary>
+    LockedOut,
+    /// <summary>Blocked until a local data administrator resets the password.</summary>
     Blocked,
+    /// <summary>No positions are pending (never asked, or asked too long ago): start again with the password.</summary>
+    Expired,
 }
 
 public sealed record CodeCheckResult(CodeCheck Outcome, int AttemptsLeft = 0);
 
 /// <summary>
-/// The two steps of signing in, as DOMAIN.md describes: password, then three random digits of the
-/// security code; five failures in all block the account until a password reset. Every attempt is
-/// recorded. Issues no cookie: the portal does that from an HTTP response.
+/// The two steps of signing in, as DOMAIN.md describes: password, then three digits of the
+/// security code at positions drawn once and kept until answered; wrong answers of either step
+/// count together toward <see cref="SignInLockout"/>. Every attempt is recorded. Issues no cookie:
+/// the portal does that from an HTTP response.
 /// </summary>
 public sealed class SignInService(
     UserManager<Account> accounts,
     SecurityCodeHasher codeHasher,
+    UnknownUsernameHasher usernameHasher,
     ImiDbContext db,
     TimeProvider clock,
     ILogger<SignInService> logger)
 {
+    /// <summary>How long the positions asked stay the same if not answered.</summary>
+    public static readonly TimeSpan ChallengeLifetime = TimeSpan.FromMinutes(10);
+
     public async Task<PasswordCheckResult> CheckPasswordAsync(string username, string password, string? remoteAddress)
     {
         var account = await accounts.FindByNameAsync(username.Trim());
+        var passwordRight = VerifyPassword(account, password);
         if (account is null)
         {
-            // Spend the time a real check would, so timing does not tell which usernames exist.
-            accounts.PasswordHasher.VerifyHashedPassword(new Account(), DummyHash, password);
-            await RecordAsync(null, SignInOutcome.UnknownUsername, remoteAddress, username);
+            await RecordAsync(null, SignInOutcome.UnknownUsername, remoteAddress, usernameHasher.Hash(username));
             return new PasswordCheckResult(PasswordCheck.Rejected);
         }
-        if (await accounts.IsLockedOutAsync(account))
+        var now = clock.GetUtcNow();
+        if (SignInLockout.IsLockedOut(account, now))
         {
-            await RecordAsync(account.Id, SignInOutcome.Blocked, remoteAddress);
-            return new PasswordCheckResult(PasswordCheck.Blocked, account.Id);
+            await RecordAsync(account.Id, LockedOutcome(account), remoteAddress);
+            return new PasswordCheckResult(PasswordCheck.Rejected);
         }
-        if (!await accounts.CheckPasswordAsync(account, password))
-            return await FailAsync(account, SignInOutcome.WrongPassword, remoteAddress) is var (blocked, left) && blocked
-                ? new PasswordCheckResult(PasswordCheck.Blocked, account.Id)
-                : new PasswordCheckResult(PasswordCheck.Rejected, account.Id, left);
+        if (!passwordRight)
+        {
+            await FailAsync(account, SignInOutcome.WrongPassword, remoteAddress);
+            return new PasswordCheckResult(PasswordCheck.Rejected);
+        }
+        if (account.MustChangeCredentials || account.SecurityCodeHashes is null)
+            return new PasswordCheckResult(PasswordCheck.MustSetCredentials, account.Id);
 
-        return account.MustChangeCredentials || account.SecurityCodeHashes is null
-            ? new PasswordCheckResult(PasswordCheck.MustSetCredentials, account.Id)
-            : new PasswordCheckResult(PasswordCheck.NeedsSecurityCode, account.Id);
+        if (PendingChallenge(account, now) is null)
+        {
+            account.PendingChallengeIndex = SecurityCode.RandomChallenge(Random.Shared).Index;
+            account.PendingChallengeExpiresAt = now + ChallengeLifetime;
+            await db.SaveChangesAsync();
+        }
+        return new PasswordCheckResult(PasswordCheck.NeedsSecurityCode, account.Id);
     }
 
-    public async Task<CodeCheckResult> CheckSecurityCodeAsync(Guid userId, SecurityCodeChallenge challenge, string digits, string? remoteAddress)
+    /// <summary>The positions asked of this user now, or null if none are pending.</summary>
+    public async Task<SecurityCodeChallenge?> PendingChallengeAsync(Guid userId) =>
+        await accounts.FindByIdAsync(userId.ToString()) is { } account ? PendingChallenge(account, clock.GetUtcNow()) : null;
+
+    public async Task<CodeCheckResult> CheckSecurityCodeAsync(Guid userId, string digits, string? remoteAddress)
     {
         var account = await accounts.FindByIdAsync(userId.ToString()) ?? throw new InvalidOperationException("No such account.");
-        if (await accounts.IsLockedOutAsync(account))
+        var now = clock.GetUtcNow();
+        if (SignInLockout.IsLockedOut(account, now))
         {
-            await RecordAsync(account.Id, SignInOutcome.Blocked, remoteAddress);
-            return new CodeCheckResult(CodeCheck.Blocked);
+            await RecordAsync(account.Id, LockedOutcome(account), remoteAddress);
+            return new CodeCheckResult(LockedResult(account));
         }
+        if (PendingChallenge(account, now) is not { } challenge)
+            return new CodeCheckResult(CodeCheck.Expired);
         if (!codeHasher.Verify(account.Id, account.SecurityCodeHashes, challenge, digits.Trim()))
         {
-            var (blocked, left) = await FailAsync(account, SignInOutcome.WrongSecurityCode, remoteAddress);
-            return new CodeCheckResult(blocked ? CodeCheck.Blocked : CodeCheck.Rejected, left);
+            var locked = await FailAsync(account, SignInOutcome.WrongSecurityCode, remoteAddress);
+            return locked
+                ? new CodeCheckResult(LockedResult(account))
+                : new CodeCheckResult(CodeCheck.Rejected, SignInLockout.AttemptsPerLockout - account.AccessFailedCount % SignInLockout.AttemptsPerLockout);
         }
-        await accounts.ResetAccessFailedCountAsync(account);
-        await SucceedAsync(account.Id, SignInOutcome.Succeeded, remoteAddress);
+        ClearFailures(account);
+        await SucceedAsync(account.Id, remoteAddress);
         return new CodeCheckResult(CodeCheck.Succeeded);
     }
 
@@ -94,63 +122,132 @@ public sealed class SignInService(
         var account = await accounts.FindByIdAsync(userId.ToString()) ?? throw new InvalidOperationException("No such account.");
         if (!account.MustChangeCredentials && account.SecurityCodeHashes is not null)
             throw new DomainException("Your password and security code are already set.");
-        if (await accounts.IsLockedOutAsync(account))
-            throw new DomainException("Your account is blocked. Ask your local data administrator to reset your password.");
-        var code = SecurityCode.Validate(securityCode);
+        if (SignInLockout.IsLockedOut(account, clock.GetUtcNow()))
+            throw new DomainException("Your account is locked. Ask your local data administrator to reset your password.");
 
+        var passwordErrors = new List<string>();
         foreach (var validator in accounts.PasswordValidators)
         {
             var result = await validator.ValidateAsync(accounts, account, newPassword);
-            if (!result.Succeeded)
-                throw new DomainException(string.Join(" ", result.Errors.Select(e => e.Description)), "NewPassword");
+            passwordErrors.AddRange(result.Errors.Select(e => e.Description));
         }
+        if (passwordErrors.Count > 0)
+            throw new DomainException(string.Join(" ", passwordErrors), "NewPassword");
         if (accounts.PasswordHasher.VerifyHashedPassword(account, account.PasswordHash!, newPassword) != PasswordVerificationResult.Failed)
             throw new DomainException("Choose a password different from the temporary one.", "NewPassword");
+        var code = SecurityCode.Validate(securityCode);
 
         account.PasswordHash = accounts.PasswordHasher.HashPassword(account, newPassword);
         account.SecurityCodeHashes = codeHasher.HashAll(account.Id, code);
         account.MustChangeCredentials = false;
+        ClearFailures(account);
+        account.SecurityStamp = NewStamp(); // ends every other session
+        Record(account.Id, SignInOutcome.CredentialsChanged, remoteAddress);
+        await SucceedAsync(account.Id, remoteAddress);
+    }
+
+    /// <summary>
+    /// Signs the user out everywhere: a new security stamp ends every session (cookie) of theirs
+    /// at its next request. Written past the change tracker, so not announced on
+    /// <see cref="AccountChanges"/>: the tab that signs out would otherwise race its own redirect
+    /// to "You have signed out" (and the idle message) with its circuit's redirect to sign-in.
+    /// Other open circuits of the user lose the sign-in at their periodic check (a minute) or
+    /// at their next request.
+    /// </summary>
+    public async Task SignOutAsync(Guid userId, string? remoteAddress)
+    {
+        var stamp = NewStamp();
+        await db.Accounts.Where(a => a.Id == userId).ExecuteUpdateAsync(s => s.SetProperty(a => a.SecurityStamp, stamp));
+        await RecordAsync(userId, SignInOutcome.SignedOut, remoteAddress);
+    }
+
+    /// <summary>
+    /// Counts a wrong answer, serialised per account (a row lock) so that parallel guesses are all
+    /// counted; starts a lockout or the block when one is due. Returns whether the account is now locked.
+    /// </summary>
+    private async Task<bool> FailAsync(Account account, SignInOutcome outcome, string? remoteAddress)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM accounts WHERE id = {account.Id} FOR UPDATE");
+        await db.Entry(account).ReloadAsync();
+        var now = clock.GetUtcNow();
+        account.AccessFailedCount++;
+        var lockout = SignInLockout.LockoutAfter(account.AccessFailedCount);
+        var locked = lockout is not null || SignInLockout.IsBlocked(account.AccessFailedCount);
+        if (lockout is not null)
+            account.LockoutEnd = now + lockout;
+        if (locked)
+        {
+            // Someone is guessing: whatever session exists ends too, and the positions are drawn anew later.
+            account.SecurityStamp = NewStamp();
+            account.PendingChallengeIndex = null;
+            account.PendingChallengeExpiresAt = null;
+        }
+        Record(account.Id, locked ? LockedOutcome(account) : outcome, remoteAddress);
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        return locked;
+    }
+
+    /// <summary>
+    /// Runs the hash exactly once on every path (unknown, locked, wrong, right), so the time taken
+    /// tells nothing about the account.
+    /// </summary>
+    private bool VerifyPassword(Account? account, string password)
+    {
+        if (account?.PasswordHash is { } hash)
+            return accounts.PasswordHasher.VerifyHashedPassword(account, hash, password) != PasswordVerificationResult.Failed;
+        accounts.PasswordHasher.VerifyHashedPassword(new Account(), DummyHash, password);
+        return false;
+    }
+
+    private static void ClearFailures(Account account)
+    {
         account.AccessFailedCount = 0;
         account.LockoutEnd = null;
-        await accounts.UpdateSecurityStampAsync(account); // saves the account too
-        await RecordAsync(account.Id, SignInOutcome.CredentialsChanged, remoteAddress);
-        await SucceedAsync(account.Id, SignInOutcome.Succeeded, remoteAddress);
+        account.PendingChallengeIndex = null;
+        account.PendingChallengeExpiresAt = null;
     }
 
-    public Task RecordSignOutAsync(Guid userId, string? remoteAddress) =>
-        RecordAsync(userId, SignInOutcome.SignedOut, remoteAddress);
+    private static SecurityCodeChallenge? PendingChallenge(Account account, DateTimeOffset now) =>
+        account is { PendingChallengeIndex: { } index, PendingChallengeExpiresAt: { } expires } && expires > now
+        && index >= 0 && index < SecurityCode.AllChallenges.Count
+            ? SecurityCode.AllChallenges[index]
+            : null;
 
-    private async Task<(bool Blocked, int AttemptsLeft)> FailAsync(Account account, SignInOutcome outcome, string? remoteAddress)
-    {
-        await accounts.AccessFailedAsync(account);
-        var blocked = await accounts.IsLockedOutAsync(account);
-        await RecordAsync(account.Id, blocked ? SignInOutcome.Blocked : outcome, remoteAddress);
-        var left = Math.Max(0, accounts.Options.Lockout.MaxFailedAccessAttempts - account.AccessFailedCount);
-        return (blocked, left);
-    }
+    private static SignInOutcome LockedOutcome(Account account) =>
+        SignInLockout.IsBlocked(account.AccessFailedCount) ? SignInOutcome.Blocked : SignInOutcome.LockedOut;
 
-    private async Task SucceedAsync(Guid userId, SignInOutcome outcome, string? remoteAddress)
+    private static CodeCheck LockedResult(Account account) =>
+        SignInLockout.IsBlocked(account.AccessFailedCount) ? CodeCheck.Blocked : CodeCheck.LockedOut;
+
+    private async Task SucceedAsync(Guid userId, string? remoteAddress)
     {
         var user = await db.ImiUsers.SingleAsync(u => u.Id == userId);
         user.RecordSignIn(clock.GetUtcNow());
-        await RecordAsync(userId, outcome, remoteAddress);
+        await RecordAsync(userId, SignInOutcome.Succeeded, remoteAddress);
     }
 
-    private async Task RecordAsync(Guid? userId, SignInOutcome outcome, string? remoteAddress, string? unknownUsername = null)
+    private async Task RecordAsync(Guid? userId, SignInOutcome outcome, string? remoteAddress, string? unknownUsernameHash = null)
+    {
+        Record(userId, outcome, remoteAddress, unknownUsernameHash);
+        await db.SaveChangesAsync();
+    }
+
+    private void Record(Guid? userId, SignInOutcome outcome, string? remoteAddress, string? unknownUsernameHash = null)
     {
         db.SignInAttempts.Add(new SignInAttempt
         {
             At = clock.GetUtcNow(),
             UserId = userId,
-            UnknownUsername = unknownUsername is null ? null : Truncate(unknownUsername.Trim(), 40),
+            UnknownUsernameHash = unknownUsernameHash,
             Outcome = outcome,
             RemoteAddress = remoteAddress,
         });
-        await db.SaveChangesAsync();
         logger.LogInformation("Sign-in {Outcome} for user {UserId} from {RemoteAddress}", outcome, userId, remoteAddress);
     }
 
-    private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max];
+    private static string NewStamp() => Guid.NewGuid().ToString("N");
 
     // A PBKDF2 hash of a random string, for constant-time rejection of unknown usernames.
     private static readonly string DummyHash =

@@ -38,24 +38,17 @@ public sealed class ChangeFeed(ILogger<ChangeFeed> logger)
             logger.LogWarning(e, "Ignored a malformed change notification");
             return;
         }
-        if (change is null)
-            return;
-        foreach (var handler in Changed?.GetInvocationList() ?? [])
-        {
-            try
-            {
-                ((Action<RequestChange>)handler)(change);
-            }
-            catch (Exception e)
-            {
-                logger.LogWarning(e, "A change subscriber failed");
-            }
-        }
+        if (change is not null)
+            Subscribers.InvokeEach(Changed, change, logger);
     }
 }
 
-/// <summary>Listens on the change channel with its own connection, reconnecting after a failure.</summary>
-public sealed class ChangeFeedListener(NpgsqlDataSource dataSource, ChangeFeed feed, ILogger<ChangeFeedListener> logger) : BackgroundService
+/// <summary>
+/// Listens on the change channel and on the account channel (<see cref="Identity.AccountChanges"/>)
+/// with its own connection, reconnecting after a failure.
+/// </summary>
+public sealed class ChangeFeedListener(NpgsqlDataSource dataSource, ChangeFeed feed, Identity.AccountChanges accounts,
+    ILogger<ChangeFeedListener> logger) : BackgroundService
 {
     /// <summary>Completes once the listener is listening (tests wait for it before acting).</summary>
     public Task Listening => _listening.Task;
@@ -68,8 +61,14 @@ public sealed class ChangeFeedListener(NpgsqlDataSource dataSource, ChangeFeed f
             try
             {
                 await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
-                connection.Notification += (_, e) => feed.Publish(e.Payload);
-                await using (var listen = new NpgsqlCommand($"LISTEN {ChangeFeed.Channel}", connection))
+                connection.Notification += (_, e) =>
+                {
+                    if (e.Channel == Identity.AccountChanges.Channel)
+                        accounts.Publish(e.Payload);
+                    else
+                        feed.Publish(e.Payload);
+                };
+                await using (var listen = new NpgsqlCommand($"LISTEN {ChangeFeed.Channel}; LISTEN {Identity.AccountChanges.Channel}", connection))
                     await listen.ExecuteNonQueryAsync(stoppingToken);
                 _listening.TrySetResult();
                 while (!stoppingToken.IsCancellationRequested)

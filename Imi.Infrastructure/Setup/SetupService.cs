@@ -73,7 +73,7 @@ public sealed class SetupService(
             SetApproval c => Do(() => authority.SetApproval(actor, c.AreaCode, c.Requests, c.Replies), "Approval setting saved."),
             CompleteSetupStep c => Do(() => authority.CompleteSetupStep(actor, c.Step, clock.GetUtcNow()), $"Step {c.Step} completed."),
             RegisterUser c => await RegisterAsync(db, actor, authority, staff, c, username => showUsername = username, cancellationToken),
-            SetUserRoles c => SetRoles(db, actor, authority, staff, c),
+            SetUserRoles c => await SetRolesAsync(db, actor, authority, staff, c, cancellationToken),
             ChangeUsername c => await ChangeUsernameAsync(db, actor, authority, staff, c, username => showUsername = username, cancellationToken),
             ResetPassword c => await ResetPasswordAsync(db, actor, c.UserId, cancellationToken),
             RemindToSignIn c => Remind(db, actor, authority, staff, c),
@@ -138,11 +138,15 @@ public sealed class SetupService(
                $"Tell them their username yourself: {user.Username}";
     }
 
-    private static string SetRoles(ImiDbContext db, Actor actor, Authority authority, List<User> staff, SetUserRoles c)
+    private static async Task<string> SetRolesAsync(ImiDbContext db, Actor actor, Authority authority, List<User> staff, SetUserRoles c, CancellationToken ct)
     {
         var target = staff.SingleOrDefault(u => u.Id == c.UserId) ?? throw new NotPermittedException("This user belongs to another authority.");
         db.Entry(target).Property(u => u.Revision).OriginalValue = c.UserRevision;
         UserAdministration.SetRoles(actor, authority, staff, target, c.LocalDataAdministrator, c.Roles);
+        // Someone else's sessions end (they carried the old roles); not the administrator's own,
+        // who would otherwise be signed out in the middle of the setup wizard.
+        if (target.Id != actor.UserId)
+            await EndSessionsAsync(db, target.Id, ct);
         return $"Roles of {target.DisplayName} saved.";
     }
 
@@ -156,8 +160,17 @@ public sealed class SetupService(
         var account = await db.Accounts.SingleAsync(a => a.Id == target.Id, ct);
         account.UserName = target.Username;
         account.NormalizedUserName = target.Username.ToUpperInvariant();
+        if (target.Id != actor.UserId)
+            account.SecurityStamp = Guid.NewGuid().ToString("N"); // their sessions carry the old username
         showUsername(target.Username);
         return $"{target.DisplayName}'s username is now {target.Username}. Tell them in person.";
+    }
+
+    /// <summary>A new security stamp: every session and circuit of the user ends (AccountChanges tells every instance).</summary>
+    private static async Task EndSessionsAsync(ImiDbContext db, Guid userId, CancellationToken ct)
+    {
+        var account = await db.Accounts.SingleAsync(a => a.Id == userId, ct);
+        account.SecurityStamp = Guid.NewGuid().ToString("N");
     }
 
     private async Task<string> ResetPasswordAsync(ImiDbContext db, Actor actor, Guid userId, CancellationToken ct)

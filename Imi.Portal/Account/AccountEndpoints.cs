@@ -27,12 +27,14 @@ public static class AccountEndpoints
                 logger.LogWarning("Sign-out of user {UserId} without a valid antiforgery token; asking to confirm", userId);
                 return Results.LocalRedirect("/account/confirm-sign-out");
             }
-            await service.RecordSignOutAsync(userId, http.Connection.RemoteIpAddress?.ToString());
+            // A new security stamp: this and every other session of the user ends (a copied cookie too).
+            await service.SignOutAsync(userId, http.Connection.RemoteIpAddress?.ToString());
             await signIn.SignOutAsync();
             return Results.LocalRedirect(target);
         }).DisableAntiforgery();
 
-        // Renews the sliding session cookie while the user is active in the (long-lived) circuit.
+        // Renews the sliding session cookie while the user is active in the (long-lived) circuit,
+        // up to the session's absolute lifetime (SessionValidation).
         account.MapGet("/keep-alive", () => TypedResults.NoContent()).RequireAuthorization();
     }
 }

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Imi.Domain.Users;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 
@@ -13,33 +12,28 @@ public enum PendingStage
     SetCredentials,
 }
 
-public sealed record PendingState(Guid UserId, PendingStage Stage, SecurityCodeChallenge? Challenge);
+public sealed record PendingState(Guid UserId, PendingStage Stage);
 
 /// <summary>
 /// The half-way state of a sign-in, between the password and the second step, kept in Identity's
-/// short-lived, encrypted two-factor cookie. The digits asked are chosen here, on the server, and
-/// chosen anew at each attempt.
+/// short-lived, encrypted two-factor cookie. The positions asked are not here but on the account
+/// (<see cref="Imi.Infrastructure.Identity.SignInService"/>): a new cookie cannot draw new ones.
 /// </summary>
 public static class PendingSignIn
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
     private const string StageClaim = "imi:stage";
-    private const string ChallengeClaim = "imi:challenge";
 
-    public static async Task<SecurityCodeChallenge?> StartAsync(HttpContext http, Guid userId, PendingStage stage)
+    public static async Task StartAsync(HttpContext http, Guid userId, PendingStage stage)
     {
-        var challenge = stage == PendingStage.SecurityCode ? SecurityCode.RandomChallenge(Random.Shared) : null;
         var claims = new List<Claim>
         {
             new(ClaimTypes.Name, userId.ToString()),
             new(StageClaim, stage.ToString()),
         };
-        if (challenge is not null)
-            claims.Add(new Claim(ChallengeClaim, challenge.Index.ToString()));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, IdentityConstants.TwoFactorUserIdScheme));
         await http.SignInAsync(IdentityConstants.TwoFactorUserIdScheme, principal,
             new AuthenticationProperties { IsPersistent = false, ExpiresUtc = DateTimeOffset.UtcNow + Lifetime });
-        return challenge;
     }
 
     public static async Task<PendingState?> ReadAsync(HttpContext http)
@@ -51,10 +45,7 @@ public static class PendingSignIn
         if (!Guid.TryParse(principal.FindFirstValue(ClaimTypes.Name), out var userId)
             || !Enum.TryParse<PendingStage>(principal.FindFirstValue(StageClaim), out var stage))
             return null;
-        SecurityCodeChallenge? challenge = null;
-        if (int.TryParse(principal.FindFirstValue(ChallengeClaim), out var index) && index >= 0 && index < SecurityCode.AllChallenges.Count)
-            challenge = SecurityCode.AllChallenges[index];
-        return new PendingState(userId, stage, challenge);
+        return new PendingState(userId, stage);
     }
 
     public static Task ClearAsync(HttpContext http) => http.SignOutAsync(IdentityConstants.TwoFactorUserIdScheme);

@@ -1,30 +1,62 @@
 using System.Security.Claims;
+using Imi.Infrastructure.Identity;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
 
 namespace Imi.Portal.Account;
 
 /// <summary>
-/// Re-checks a circuit's user every few minutes: a password reset or block by an administrator
-/// changes the security stamp, and the open circuit then loses its sign-in.
+/// Keeps a circuit's sign-in honest: when the account's security stamp changes (sign-out
+/// elsewhere, a lockout, a reset, new roles…), <see cref="AccountChanges"/> says so on every
+/// instance and the circuit re-checks at once; a check every minute is the safety net for a
+/// notification lost while the listener reconnects.
 /// </summary>
-public sealed class RevalidatingAuthenticationStateProvider(
-    ILoggerFactory loggerFactory,
-    IServiceScopeFactory scopeFactory,
-    IOptions<IdentityOptions> options) : RevalidatingServerAuthenticationStateProvider(loggerFactory)
+public sealed class RevalidatingAuthenticationStateProvider : RevalidatingServerAuthenticationStateProvider
 {
-    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(5);
+    private readonly IServiceScopeFactory _scopeFactory;
+    private readonly AccountChanges _changes;
+    private readonly ILogger _logger;
+
+    public RevalidatingAuthenticationStateProvider(ILoggerFactory loggerFactory, IServiceScopeFactory scopeFactory, AccountChanges changes)
+        : base(loggerFactory)
+    {
+        _scopeFactory = scopeFactory;
+        _changes = changes;
+        _logger = loggerFactory.CreateLogger<RevalidatingAuthenticationStateProvider>();
+        _changes.Changed += OnAccountChanged;
+    }
+
+    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
-        await using var scope = scopeFactory.CreateAsyncScope();
-        var accounts = scope.ServiceProvider.GetRequiredService<UserManager<Imi.Infrastructure.Identity.Account>>();
-        var account = await accounts.GetUserAsync(authenticationState.User);
-        if (account is null || await accounts.IsLockedOutAsync(account))
-            return false;
-        var stamp = authenticationState.User.FindFirstValue(options.Value.ClaimsIdentity.SecurityStampClaimType);
-        return stamp == account.SecurityStamp;
+        await using var scope = _scopeFactory.CreateAsyncScope();
+        var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
+        return await SessionValidation.StampIsCurrentAsync(authenticationState.User, scope.ServiceProvider, now);
+    }
+
+    private void OnAccountChanged(Guid accountId) => _ = RevalidateIfMineAsync(accountId);
+
+    private async Task RevalidateIfMineAsync(Guid accountId)
+    {
+        try
+        {
+            var state = await GetAuthenticationStateAsync();
+            if (state.User.FindFirstValue(ClaimTypes.NameIdentifier) != accountId.ToString())
+                return;
+            if (!await ValidateAuthenticationStateAsync(state, CancellationToken.None))
+                SetAuthenticationState(Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity()))));
+        }
+        catch (Exception e)
+        {
+            _logger.LogWarning(e, "Re-checking a circuit's sign-in after an account change failed");
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+            _changes.Changed -= OnAccountChanged;
+        base.Dispose(disposing);
     }
 }

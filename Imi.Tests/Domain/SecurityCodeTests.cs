@@ -30,6 +30,10 @@ public class SecurityCodeTests
     [InlineData("12345678901a")]
     [InlineData("111111111111")]
     [InlineData("121212121212")]
+    [InlineData("123456789012")] // a run (NIST SP 800-63B: no sequences)
+    [InlineData("975319753197")]
+    [InlineData("123412341234")] // a repeated group
+    [InlineData("123456123456")]
     public void Validate_RefusesCodesThatAreNotTwelveVariedDigits(string code)
     {
         var e = Assert.Throws<DomainException>(() => SecurityCode.Validate(code));

@@ -60,6 +60,9 @@ public class PortalServer : IAsyncLifetime
         (await client.GetAsync("health")).EnsureSuccessStatusCode();
     }
 
+    /// <summary>The running portal's services (to do what an administrator would, from a test).</summary>
+    public IServiceProvider Services => _factory!.Services;
+
     public HttpClient CreateClient() => new() { BaseAddress = BaseAddress };
 
     public async Task DisposeAsync()

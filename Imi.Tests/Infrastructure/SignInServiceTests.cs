@@ -22,9 +22,7 @@ public class SignInServiceTests(DatabaseFixture database) : IClassFixture<Databa
         var password = await WithSignIn(services, s => s.CheckPasswordAsync("demo.ie.handler", DemoNetwork.Password, "127.0.0.1"));
         Assert.Equal(PasswordCheck.NeedsSecurityCode, password.Outcome);
 
-        var challenge = SecurityCodeChallenge.Of(2, 7, 11);
-        var code = await WithSignIn(services, s => s.CheckSecurityCodeAsync(password.UserId!.Value, challenge,
-            challenge.DigitsOf(DemoNetwork.SecurityCode), "127.0.0.1"));
+        var code = await AnswerAsync(services, password.UserId!.Value, DemoNetwork.SecurityCode);
 
         Assert.Equal(CodeCheck.Succeeded, code.Outcome);
         await using var db = await services.DbAsync();
@@ -34,39 +32,90 @@ public class SignInServiceTests(DatabaseFixture database) : IClassFixture<Databa
     }
 
     [Fact]
-    public async Task FiveFailures_PasswordOrCode_BlockTheAccount_EvenForTheRightPasswordAfterwards()
+    public async Task WrongAnswers_PasswordOrCode_LockForFifteenMinutes_ThenLonger_ThenBlockUntilReset()
     {
         await using var services = database.Services();
         var first = await WithSignIn(services, s => s.CheckPasswordAsync("demo.fr.handler", DemoNetwork.Password, null));
-        var challenge = SecurityCodeChallenge.Of(1, 2, 3);
+        var userId = first.UserId!.Value;
         for (var i = 0; i < 2; i++)
-            await WithSignIn(services, s => s.CheckSecurityCodeAsync(first.UserId!.Value, challenge, "000", null));
+            Assert.Equal(CodeCheck.Rejected, (await AnswerAsync(services, userId, WrongCode)).Outcome);
         for (var i = 0; i < 2; i++)
             Assert.Equal(PasswordCheck.Rejected, (await WithSignIn(services, s => s.CheckPasswordAsync("demo.fr.handler", "wrong", null))).Outcome);
+        await WithSignIn(services, s => s.CheckPasswordAsync("demo.fr.handler", "wrong-again", null)); // the fifth
 
-        var fifth = await WithSignIn(services, s => s.CheckPasswordAsync("demo.fr.handler", "wrong-again", null));
-        var afterwards = await WithSignIn(services, s => s.CheckPasswordAsync("demo.fr.handler", DemoNetwork.Password, null));
+        // Locked: even the right password is refused, with the same answer as a wrong one.
+        Assert.Equal(PasswordCheck.Rejected, (await WithSignIn(services, s => s.CheckPasswordAsync("demo.fr.handler", DemoNetwork.Password, null))).Outcome);
+        services.Clock.Advance(TimeSpan.FromMinutes(14));
+        Assert.Equal(PasswordCheck.Rejected, (await WithSignIn(services, s => s.CheckPasswordAsync("demo.fr.handler", DemoNetwork.Password, null))).Outcome);
+        services.Clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(PasswordCheck.NeedsSecurityCode, (await WithSignIn(services, s => s.CheckPasswordAsync("demo.fr.handler", DemoNetwork.Password, null))).Outcome);
 
-        Assert.Equal(PasswordCheck.Blocked, fifth.Outcome);
-        Assert.Equal(PasswordCheck.Blocked, afterwards.Outcome);
+        // Five more: 30 minutes this time.
+        for (var i = 0; i < 4; i++)
+            await WithSignIn(services, s => s.CheckPasswordAsync("demo.fr.handler", "wrong", null));
+        Assert.Equal(CodeCheck.LockedOut, (await AnswerAsync(services, userId, WrongCode)).Outcome);
+        services.Clock.Advance(TimeSpan.FromMinutes(16));
+        Assert.Equal(PasswordCheck.Rejected, (await WithSignIn(services, s => s.CheckPasswordAsync("demo.fr.handler", DemoNetwork.Password, null))).Outcome);
+        services.Clock.Advance(TimeSpan.FromMinutes(15));
+
+        // Five more make fifteen: blocked until a password reset, however long one waits.
+        for (var i = 0; i < 5; i++)
+            await WithSignIn(services, s => s.CheckPasswordAsync("demo.fr.handler", "wrong", null));
+        services.Clock.Advance(TimeSpan.FromDays(30));
+        Assert.Equal(PasswordCheck.Rejected, (await WithSignIn(services, s => s.CheckPasswordAsync("demo.fr.handler", DemoNetwork.Password, null))).Outcome);
+
         await using var db = await services.DbAsync();
-        var outcomes = await db.SignInAttempts.Where(a => a.UserId == first.UserId).Select(a => a.Outcome).ToListAsync();
+        var outcomes = await db.SignInAttempts.Where(a => a.UserId == userId).Select(a => a.Outcome).ToListAsync();
         Assert.Equal(2, outcomes.Count(o => o == SignInOutcome.WrongSecurityCode));
-        Assert.Equal(2, outcomes.Count(o => o == SignInOutcome.WrongPassword));
-        Assert.Equal(2, outcomes.Count(o => o == SignInOutcome.Blocked));
+        Assert.Equal(5, outcomes.Count(o => o == SignInOutcome.LockedOut)); // two lockouts, three attempts while locked
+        Assert.Equal(2, outcomes.Count(o => o == SignInOutcome.Blocked)); // the block and one attempt after it
+
+        var (_, temporary) = await IssueTemporaryPasswordAsync(services, "demo.fr.handler");
+        Assert.Equal(PasswordCheck.MustSetCredentials, (await WithSignIn(services, s => s.CheckPasswordAsync("demo.fr.handler", temporary, null))).Outcome);
     }
 
     [Fact]
-    public async Task UnknownUsername_IsRejectedLikeAWrongPassword_AndLoggedWithoutThePassword()
+    public async Task ALockedAccount_AnswersLikeAnUnknownName_AfterTheSameHashWork()
+    {
+        var hasher = new CountingPasswordHasher();
+        await using var services = TestServices.Build(database.ConnectionString,
+            configure: s => s.AddSingleton<Microsoft.AspNetCore.Identity.IPasswordHasher<Account>>(hasher));
+        for (var i = 0; i < SignInLockout.AttemptsPerLockout; i++)
+            await WithSignIn(services, s => s.CheckPasswordAsync("demo.it.lombardia", "Wrong-Password-" + i, null));
+
+        hasher.Verifications = 0;
+        var locked = await WithSignIn(services, s => s.CheckPasswordAsync("demo.it.lombardia", DemoNetwork.Password, null));
+        Assert.Equal(1, hasher.Verifications);
+        hasher.Verifications = 0;
+        var unknown = await WithSignIn(services, s => s.CheckPasswordAsync("demo.it.nobody", DemoNetwork.Password, null));
+        Assert.Equal(1, hasher.Verifications);
+
+        Assert.Equal(unknown, locked);
+    }
+
+    [Fact]
+    public async Task ThePositionsAsked_StayTheSame_UntilAnsweredOrExpired_AndEveryWrongAnswerCounts()
     {
         await using var services = database.Services();
-        var result = await WithSignIn(services, s => s.CheckPasswordAsync("nobody.here", "Secret-Guess-1", null));
+        var userId = (await WithSignIn(services, s => s.CheckPasswordAsync("demo.pt.engineers", DemoNetwork.Password, null))).UserId!.Value;
+        var asked = await WithSignIn(services, s => s.PendingChallengeAsync(userId));
+        Assert.NotNull(asked);
 
-        Assert.Equal(PasswordCheck.Rejected, result.Outcome);
-        await using var db = await services.DbAsync();
-        var attempt = await db.SignInAttempts.SingleAsync(a => a.UnknownUsername == "nobody.here");
-        Assert.Equal(SignInOutcome.UnknownUsername, attempt.Outcome);
-        Assert.False(await db.SignInAttempts.AnyAsync(a => a.UnknownUsername!.Contains("Secret")));
+        for (var i = 0; i < 10; i++)
+            await WithSignIn(services, s => s.CheckPasswordAsync("demo.pt.engineers", DemoNetwork.Password, null));
+        Assert.Equal(asked, await WithSignIn(services, s => s.PendingChallengeAsync(userId)));
+        Assert.Equal(CodeCheck.Rejected, (await AnswerAsync(services, userId, WrongCode)).Outcome);
+        Assert.Equal(asked, await WithSignIn(services, s => s.PendingChallengeAsync(userId)));
+        await using (var db = await services.DbAsync())
+            Assert.Equal(1, (await db.Accounts.SingleAsync(a => a.Id == userId)).AccessFailedCount);
+
+        services.Clock.Advance(SignInService.ChallengeLifetime + TimeSpan.FromSeconds(1));
+        Assert.Null(await WithSignIn(services, s => s.PendingChallengeAsync(userId)));
+        Assert.Equal(CodeCheck.Expired, (await AnswerAsync(services, userId, DemoNetwork.SecurityCode)).Outcome);
+
+        await WithSignIn(services, s => s.CheckPasswordAsync("demo.pt.engineers", DemoNetwork.Password, null));
+        Assert.Equal(CodeCheck.Succeeded, (await AnswerAsync(services, userId, DemoNetwork.SecurityCode)).Outcome);
+        Assert.Null(await WithSignIn(services, s => s.PendingChallengeAsync(userId)));
     }
 
     [Fact]
@@ -89,8 +138,36 @@ public class SignInServiceTests(DatabaseFixture database) : IClassFixture<Databa
 
         Assert.Equal(PasswordCheck.Rejected, (await WithSignIn(services, s => s.CheckPasswordAsync("demo.pt.handler", temporary, null))).Outcome);
         Assert.Equal(PasswordCheck.NeedsSecurityCode, (await WithSignIn(services, s => s.CheckPasswordAsync("demo.pt.handler", "Nova-Palavra-2026", null))).Outcome);
-        var challenge = SecurityCodeChallenge.Of(4, 8, 12);
-        Assert.Equal(CodeCheck.Succeeded, (await WithSignIn(services, s => s.CheckSecurityCodeAsync(userId, challenge, challenge.DigitsOf("135792468024"), null))).Outcome);
+        Assert.Equal(CodeCheck.Succeeded, (await AnswerAsync(services, userId, "135792468024")).Outcome);
+    }
+
+    [Theory]
+    [InlineData("Password1234", "NewPassword")] // in the list of common passwords
+    [InlineData("Qwertyuiop12", "NewPassword")]
+    [InlineData("My-demo.es.abogados-2026", "NewPassword")] // contains the username
+    public async Task ChoosingAGuessablePassword_IsRefusedNextToThePasswordField(string password, string field)
+    {
+        await using var services = database.Services();
+        var (userId, _) = await IssueTemporaryPasswordAsync(services, "demo.es.abogados");
+
+        var refused = await Assert.ThrowsAsync<DomainException>(() =>
+            WithSignIn(services, async s => { await s.SetCredentialsAsync(userId, password, "135792468024", null); return 0; }));
+        Assert.Equal(field, refused.Field);
+    }
+
+    [Theory]
+    [InlineData("123456789012")]
+    [InlineData("987654321098")]
+    [InlineData("123412341234")]
+    [InlineData("246824682468")]
+    public async Task ChoosingASequenceOrRepetitionAsSecurityCode_IsRefused(string code)
+    {
+        await using var services = database.Services();
+        var (userId, _) = await IssueTemporaryPasswordAsync(services, "demo.ie.cork");
+
+        var refused = await Assert.ThrowsAsync<DomainException>(() =>
+            WithSignIn(services, async s => { await s.SetCredentialsAsync(userId, "Cork-Harbour-Light-26", code, null); return 0; }));
+        Assert.Equal("SecurityCode", refused.Field);
     }
 
     [Fact]
@@ -123,6 +200,31 @@ public class SignInServiceTests(DatabaseFixture database) : IClassFixture<Databa
             var mail = await db.Outbox.Where(m => m.ToAddress == user.Email).OrderByDescending(m => m.CreatedAt).FirstAsync();
             return (user.Id, TemporaryPasswordIn(mail.TextBody));
         });
+    }
+
+    private static readonly string WrongCode =
+        new(DemoNetwork.SecurityCode.Select(c => c == '9' ? '0' : (char)(c + 1)).ToArray());
+
+    /// <summary>Answers the positions asked now with the digits of <paramref name="code"/>.</summary>
+    private static Task<CodeCheckResult> AnswerAsync(TestServices services, Guid userId, string code) =>
+        WithSignIn(services, async s =>
+        {
+            var asked = await s.PendingChallengeAsync(userId);
+            return await s.CheckSecurityCodeAsync(userId, asked?.DigitsOf(code) ?? "000", null);
+        });
+
+    private sealed class CountingPasswordHasher : Microsoft.AspNetCore.Identity.IPasswordHasher<Account>
+    {
+        private readonly Microsoft.AspNetCore.Identity.PasswordHasher<Account> _real = new();
+        public int Verifications;
+
+        public string HashPassword(Account user, string password) => _real.HashPassword(user, password);
+
+        public Microsoft.AspNetCore.Identity.PasswordVerificationResult VerifyHashedPassword(Account user, string hashedPassword, string providedPassword)
+        {
+            Interlocked.Increment(ref Verifications);
+            return _real.VerifyHashedPassword(user, hashedPassword, providedPassword);
+        }
     }
 
     public static string TemporaryPasswordIn(string mailText) =>

@@ -29,7 +29,7 @@ internal sealed class SignInAttemptConfiguration : IEntityTypeConfiguration<Sign
         b.ToTable("sign_in_attempts");
         b.HasKey(a => a.Id);
         b.Property(a => a.Outcome).HasConversion<string>().HasMaxLength(30);
-        b.Property(a => a.UnknownUsername).HasMaxLength(40);
+        b.Property(a => a.UnknownUsernameHash).HasMaxLength(64);
         b.Property(a => a.RemoteAddress).HasMaxLength(64);
         b.HasIndex(a => new { a.UserId, a.At });
     }

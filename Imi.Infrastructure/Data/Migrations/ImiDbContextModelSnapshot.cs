@@ -728,10 +728,10 @@ namespace Imi.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("remote_address");
 
-                    b.Property<string>("UnknownUsername")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("unknown_username");
+                    b.Property<string>("UnknownUsernameHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("unknown_username_hash");
 
                     b.Property<Guid?>("UserId")
                         .HasColumnType("uuid")
@@ -795,6 +795,14 @@ namespace Imi.Infrastructure.Data.Migrations
                     b.Property<string>("PasswordHash")
                         .HasColumnType("text")
                         .HasColumnName("password_hash");
+
+                    b.Property<DateTimeOffset?>("PendingChallengeExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("pending_challenge_expires_at");
+
+                    b.Property<int?>("PendingChallengeIndex")
+                        .HasColumnType("integer")
+                        .HasColumnName("pending_challenge_index");
 
                     b.Property<string>("PhoneNumber")
                         .HasColumnType("text")

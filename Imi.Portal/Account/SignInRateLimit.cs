@@ -1,0 +1,71 @@
+using System.Threading.RateLimiting;
+using Imi.Infrastructure.Identity;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Imi.Portal.Account;
+
+/// <summary>
+/// Limits sign-in form posts per client address and per username typed (ASP.NET Core's rate
+/// limiter): together with <see cref="SignInLockout"/> this keeps one person from trying many
+/// passwords, or from locking a whole authority out in a minute. Per instance: the lockout,
+/// kept in the database, is the rule across instances.
+/// </summary>
+public static class SignInRateLimit
+{
+    private static readonly string[] LimitedPaths = ["/account/sign-in", "/account/security-code", "/account/first-sign-in"];
+    private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
+
+    public static IServiceCollection AddSignInRateLimit(this IServiceCollection services, SecurityOptions options) =>
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = (context, ct) => TooManyAsync(context.HttpContext, ct);
+            o.GlobalLimiter = PartitionedRateLimiter.CreateChained(
+                Partitioned(http => IsSignInPost(http) ? "address:" + http.Connection.RemoteIpAddress : null, options.SignInPostsPerAddressPerMinute),
+                Partitioned(http => IsSignInPost(http) && TypedUsername(http) is { } name ? "username:" + name : null, options.SignInPostsPerUsernamePerMinute));
+        });
+
+    /// <summary>Reads the sign-in form before the limiter runs (the limiter's partition key cannot wait for it).</summary>
+    public static WebApplication UseSignInRateLimit(this WebApplication app)
+    {
+        app.Use(async (http, next) =>
+        {
+            if (IsSignInPost(http) && http.Request.HasFormContentType)
+                await http.Request.ReadFormAsync(http.RequestAborted);
+            await next(http);
+        });
+        app.UseRateLimiter();
+        return app;
+    }
+
+    private static PartitionedRateLimiter<HttpContext> Partitioned(Func<HttpContext, string?> key, int permitsPerMinute) =>
+        PartitionedRateLimiter.Create<HttpContext, string>(http => key(http) is { } partition
+            ? RateLimitPartition.GetFixedWindowLimiter(partition, _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = permitsPerMinute,
+                Window = Window,
+                QueueLimit = 0,
+            })
+            : RateLimitPartition.GetNoLimiter(""));
+
+    private static bool IsSignInPost(HttpContext http) =>
+        HttpMethods.IsPost(http.Request.Method)
+        && LimitedPaths.Any(p => http.Request.Path.Equals(p, StringComparison.OrdinalIgnoreCase));
+
+    private static string? TypedUsername(HttpContext http) =>
+        http.Request.HasFormContentType && http.Request.Form.TryGetValue("Input.Username", out var typed) && typed.ToString().Trim() is { Length: > 0 } name
+            ? name.ToUpperInvariant()
+            : null;
+
+    private static async ValueTask TooManyAsync(HttpContext http, CancellationToken ct)
+    {
+        http.Response.Headers.RetryAfter = ((int)Window.TotalSeconds).ToString();
+        http.Response.ContentType = "text/html; charset=utf-8";
+        await http.Response.WriteAsync("""
+            <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Too many attempts – IMI</title></head>
+            <body><main><h1>Too many sign-in attempts</h1>
+            <p data-testid="too-many">Too many sign-in attempts came from here or for this username. Wait a minute, then <a href="/account/sign-in">try again</a>.</p>
+            </main></body></html>
+            """, ct);
+    }
+}
