@@ -102,9 +102,7 @@ public sealed class SetupService(
     private async Task<string> AskForKeywordAsync(ImiDbContext db, Actor actor, User actorUser, Authority authority, AskCoordinatorForKeyword c, CancellationToken ct)
     {
         Permissions.RequireLocalDataAdministrator(actor, authority);
-        var proposal = c.Proposal?.Trim() ?? "";
-        if (proposal.Length is 0 or > 200)
-            throw new DomainException("Describe the missing keyword in 1 to 200 characters.", nameof(c.Proposal));
+        var proposal = Domain.Setup.KeywordProposal.From(c.Proposal);
         var list = await db.KeywordLists.SingleOrDefaultAsync(l => l.Code == c.ListCode, ct)
             ?? throw new DomainException("There is no such keyword list.");
         var coordinatorId = authority.CoordinatorId
