@@ -126,4 +126,25 @@ public class SetupStepComponentTests(DatabaseFixture database)
 
         cut.WaitForAssertion(() => Assert.Contains("Appoint an allocator", cut.Find("[data-testid=allocation-error]").TextContent), TimeSpan.FromSeconds(10));
     }
+
+    [Fact]
+    public async Task Step9_RemovingTheOnlyAllocatorIsRefused_AndTheBoxShowsTheSavedStateAgain()
+    {
+        var userId = await LoadAsync("demo.ie.cork");
+        var setup = Services.GetRequiredService<SetupService>();
+        var me = (await setup.GetAsync(userId)).Staff.Single();
+        await setup.ExecuteAsync(userId, new SetUserRoles(me.Id, me.Revision, true, [new("SERVICES", Imi.Domain.Users.AreaRole.Allocator)]));
+        Dispatcher.Dispatch(new SetupLoadedAction((await setup.ExecuteAsync(userId, new SetAllocation("SERVICES", true))).View));
+        var cut = Render<Step09Roles>(p => p.Add(c => c.UserId, userId));
+        var box = $"[aria-label^='{me.DisplayName}: allocator'] input, input[aria-label^='{me.DisplayName}: allocator']";
+        bool Ticked() => cut.Find(box).HasAttribute("checked");
+        Assert.True(Ticked());
+
+        cut.Find(box).Change(false);
+        cut.WaitForAssertion(() => Assert.False(Ticked()));
+        cut.Find($"tr[data-testid='roles-{me.Username}'] button").Click();
+
+        cut.WaitForAssertion(() => Assert.NotNull(Services.GetRequiredService<Imi.Portal.Store.IState<SetupState>>().Value.Error), TimeSpan.FromSeconds(10));
+        cut.WaitForAssertion(() => Assert.True(Ticked(), "the refused change must not look saved"));
+    }
 }
