@@ -35,6 +35,8 @@ public static class PortalSetup
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.AddServerHeader = false);
         services.AddForwardedHeadersFrom(builder.Configuration);
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+        // The antiforgery cookie is Secure whenever the request was HTTPS (its default is never).
+        services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         services.AddMudServices();
         services.AddImiInfrastructure(builder.Configuration);
         services.AddImiStore(typeof(PortalSetup).Assembly);

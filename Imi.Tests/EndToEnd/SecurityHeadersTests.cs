@@ -56,6 +56,8 @@ public class SecurityHeadersTests(PortalServer server) : IClassFixture<PortalSer
         using var client = Client();
         using var direct = await client.GetAsync("account/sign-in");
         using var request = new HttpRequestMessage(HttpMethod.Get, "account/sign-in");
+        request.Headers.Host = "imi.example.eu"; // HSTS is never sent to a loopback host name
+        request.Headers.Add("X-Forwarded-For", "203.0.113.7"); // what a proxy on this machine sends
         request.Headers.Add("X-Forwarded-Proto", "https");
         using var proxied = await client.SendAsync(request);
 

@@ -130,7 +130,7 @@ public class SetupStepComponentTests(DatabaseFixture database)
     [Fact]
     public async Task Step9_RemovingTheOnlyAllocatorIsRefused_AndTheBoxShowsTheSavedStateAgain()
     {
-        var userId = await LoadAsync("demo.ie.cork");
+        var userId = await LoadAsync("demo.fr.nice");
         var setup = Services.GetRequiredService<SetupService>();
         var me = (await setup.GetAsync(userId)).Staff.Single();
         await setup.ExecuteAsync(userId, new SetUserRoles(me.Id, me.Revision, true, [new("SERVICES", Imi.Domain.Users.AreaRole.Allocator)]));
