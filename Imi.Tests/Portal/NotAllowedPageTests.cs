@@ -7,7 +7,6 @@ using Imi.Portal.Store.Notifications;
 using Imi.Portal.Store.Translation;
 using Imi.Tests.Support;
 using Microsoft.AspNetCore.Components;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Imi.Tests.Portal;
@@ -16,13 +15,6 @@ namespace Imi.Tests.Portal;
 public class NotAllowedPageTests(DatabaseFixture database)
     : PortalComponentTest(Infrastructure(database)), IClassFixture<DatabaseFixture>
 {
-    private async Task<Guid> UserIdAsync(string username)
-    {
-        var factory = Services.GetRequiredService<IDbContextFactory<Imi.Infrastructure.Data.ImiDbContext>>();
-        await using var db = await factory.CreateDbContextAsync();
-        return await db.ImiUsers.Where(u => u.Username == username).Select(u => u.Id).SingleAsync();
-    }
-
     public static TheoryData<string> RefusedLoads => new() { "translations", "coordination" };
 
     [Theory]

@@ -19,9 +19,7 @@ public class SetupStepComponentTests(DatabaseFixture database)
 
     private async Task<Guid> LoadAsync(string username)
     {
-        var factory = Services.GetRequiredService<IDbContextFactory<Imi.Infrastructure.Data.ImiDbContext>>();
-        await using var db = await factory.CreateDbContextAsync();
-        var userId = await db.ImiUsers.Where(u => u.Username == username).Select(u => u.Id).SingleAsync();
+        var userId = await UserIdAsync(username);
         var view = await Services.GetRequiredService<SetupService>().GetAsync(userId);
         Dispatcher.Dispatch(new SetupLoadedAction(view));
         return userId;
