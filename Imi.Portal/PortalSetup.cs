@@ -4,6 +4,7 @@ using Imi.Infrastructure.Data;
 using Imi.Infrastructure.Identity;
 using Imi.Portal.Account;
 using Imi.Portal.Components;
+using Imi.Portal.Hosting;
 using Imi.Portal.Store;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -30,6 +31,12 @@ public static class PortalSetup
 
         var services = builder.Services;
         services.AddRazorComponents().AddInteractiveServerComponents();
+        // Hardening: no Server header; forwarded scheme from trusted proxies; HSTS outside development.
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.AddServerHeader = false);
+        services.AddForwardedHeadersFrom(builder.Configuration);
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+        // The antiforgery cookie is Secure whenever the request was HTTPS (its default is never).
+        services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         services.AddMudServices();
         services.AddImiInfrastructure(builder.Configuration);
         services.AddImiStore(typeof(PortalSetup).Assembly);
@@ -95,6 +102,13 @@ public static class PortalSetup
 
     public static WebApplication UseImiPortal(this WebApplication app)
     {
+        app.UseForwardedHeaders();
+        app.UseSecurityHeaders();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
         app.UseExceptionHandler("/error", createScopeForErrors: true);
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseSignInRateLimit();

@@ -91,8 +91,8 @@ public sealed partial class Authority
     public void PlanAdditionalUsers(Actor actor, int count)
     {
         Permissions.RequireLocalDataAdministrator(actor, this);
-        if (count is < 0 or > 500)
-            throw new DomainException("Enter a number between 0 and 500.", nameof(PlannedAdditionalUsers));
+        if (count < 0 || count > AdditionalUsers.MaxPlanned)
+            throw new DomainException($"Enter a number between 0 and {AdditionalUsers.MaxPlanned}.", nameof(PlannedAdditionalUsers));
         PlannedAdditionalUsers = count;
         Touch();
     }

@@ -1,6 +1,8 @@
 using Imi.Infrastructure.Demo;
 using Imi.Infrastructure.ReferenceData;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -41,6 +43,10 @@ public sealed class DatabaseInitializer(
                     await lockCommand.ExecuteNonQueryAsync(cancellationToken);
                 try
                 {
+                    // On an empty database, EF finds the history table missing by running a query
+                    // that fails, and logs it as "fail:": a newcomer's first start read like an error.
+                    // Created first (IF NOT EXISTS), the table is there to read.
+                    await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
                     var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
                     if (pending.Count > 0)
                     {

@@ -47,7 +47,7 @@ public static class MailTemplates
             string.Format(t.Next, signInUrl),
             t.Username,
             "IMI");
-        return new MailMessageContent(t.Subject, body);
+        return new MailMessageContent(t.Subject, body, Secret: temporaryPassword);
     }
 
     private static readonly Dictionary<string, (string Subject, string Body)> Reminder = new()

@@ -1,3 +1,4 @@
+using Imi.Domain.Common;
 using Imi.Infrastructure.Data;
 
 namespace Imi.Infrastructure.Mail;
@@ -13,10 +14,11 @@ public sealed class Outbox(TimeProvider clock)
         var now = clock.GetUtcNow();
         db.Outbox.Add(new OutboxMessage
         {
-            ToAddress = toAddress,
-            ToName = toName,
-            Subject = content.Subject,
-            TextBody = content.TextBody,
+            ToAddress = TextInput.Line(toAddress),
+            ToName = string.IsNullOrWhiteSpace(toName) ? null : TextInput.Line(toName),
+            Subject = TextInput.Line(content.Subject),
+            TextBody = TextInput.Block(content.TextBody),
+            Secret = content.Secret,
             Kind = kind,
             CreatedAt = now,
             NextAttemptAt = now,
@@ -25,5 +27,8 @@ public sealed class Outbox(TimeProvider clock)
     }
 }
 
-/// <summary>A rendered e-mail in the recipient's language.</summary>
-public sealed record MailMessageContent(string Subject, string TextBody);
+/// <summary>
+/// A rendered e-mail in the recipient's language. <paramref name="Secret"/>: a text in the body the
+/// outbox must not keep once the mail has gone (a temporary password).
+/// </summary>
+public sealed record MailMessageContent(string Subject, string TextBody, string? Secret = null);

@@ -91,6 +91,7 @@ public sealed class OutboxSender(
                 message.SentAt = clock.GetUtcNow();
                 message.Attempts++;
                 message.LastError = null;
+                message.ForgetSecret();
             }
             catch (Exception e) when (e is SmtpCommandException or SmtpProtocolException or IOException)
             {
@@ -112,6 +113,7 @@ public sealed class OutboxSender(
         if (message.Attempts >= _options.MaxAttempts)
         {
             message.Status = OutboxStatus.Dead;
+            message.ForgetSecret(); // a temporary password never delivered is reset again, not resent
             logger.LogError("Outbox: gave up on e-mail {MessageId} ({Kind}) after {Attempts} attempts: {Reason}",
                 message.Id, message.Kind, message.Attempts, reason);
             return;

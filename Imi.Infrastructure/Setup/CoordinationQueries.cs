@@ -1,4 +1,5 @@
 using Imi.Infrastructure.UseCases;
+using Imi.Domain.Common;
 using Imi.Domain.Users;
 using Imi.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +18,7 @@ public sealed class CoordinationQueries(IDbContextFactory<ImiDbContext> contexts
         await using var db = await contexts.CreateDbContextAsync(ct);
         var (user, _) = await ActorLoader.LoadAsync(db, actorUserId, ct);
         if (!user.HasAnywhere(AreaRole.DataAdministrator))
-            return [];
+            throw new NotPermittedException("Only a coordinator's data administrators see the authorities it coordinates.");
         var authorities = await db.Authorities.AsNoTracking().Where(a => a.CoordinatorId == user.AuthorityId)
             .OrderBy(a => a.InformalTitle).ToListAsync(ct);
         var ids = authorities.Select(a => a.Id).ToList();

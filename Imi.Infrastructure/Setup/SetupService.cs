@@ -38,7 +38,7 @@ public sealed class SetupService(
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var (_, actor) = await ActorLoader.LoadAsync(db, actorUserId, cancellationToken);
         var own = await db.Authorities.AsNoTracking().SingleAsync(a => a.Id == actor.AuthorityId, cancellationToken);
-        var pattern = "%" + text.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+        var pattern = "%" + TextInput.Line(text).Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
         var found = await db.Authorities.AsNoTracking()
             .Where(a => a.CountryCode == own.CountryCode && a.Id != own.Id && a.Status == RegistrationStatus.Validated
                         && (EF.Functions.ILike(a.InformalTitle, pattern) || EF.Functions.ILike(a.OfficialTitle, pattern)))
@@ -102,9 +102,7 @@ public sealed class SetupService(
     private async Task<string> AskForKeywordAsync(ImiDbContext db, Actor actor, User actorUser, Authority authority, AskCoordinatorForKeyword c, CancellationToken ct)
     {
         Permissions.RequireLocalDataAdministrator(actor, authority);
-        var proposal = c.Proposal?.Trim() ?? "";
-        if (proposal.Length is 0 or > 200)
-            throw new DomainException("Describe the missing keyword in 1 to 200 characters.", nameof(c.Proposal));
+        var proposal = Domain.Setup.KeywordProposal.From(c.Proposal);
         var list = await db.KeywordLists.SingleOrDefaultAsync(l => l.Code == c.ListCode, ct)
             ?? throw new DomainException("There is no such keyword list.");
         var coordinatorId = authority.CoordinatorId
@@ -122,7 +120,7 @@ public sealed class SetupService(
     private async Task<string> RegisterAsync(ImiDbContext db, Actor actor, Authority authority, List<User> staff, RegisterUser c,
         Action<string> showUsername, CancellationToken ct)
     {
-        var email = c.User.Email?.Trim() ?? "";
+        var email = TextInput.Line(c.User.Email); // as the domain will store it, so the check compares like with like
         var emailInUse = await db.ImiUsers.AnyAsync(u => u.Email == email, ct);
         string username;
         do
@@ -154,7 +152,7 @@ public sealed class SetupService(
         Action<string> showUsername, CancellationToken ct)
     {
         var target = staff.SingleOrDefault(u => u.Id == c.UserId) ?? throw new NotPermittedException("This user belongs to another authority.");
-        var wanted = c.Username?.Trim() ?? "";
+        var wanted = TextInput.Line(c.Username);
         var inUse = await db.ImiUsers.AnyAsync(u => u.Id != target.Id && u.Username.ToUpper() == wanted.ToUpper(), ct);
         UserAdministration.ChangeUsername(actor, authority, target, wanted, inUse);
         var account = await db.Accounts.SingleAsync(a => a.Id == target.Id, ct);

@@ -43,5 +43,10 @@ public sealed class ReducerMethodAttribute(Type? actionType = null) : Attribute
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class EffectMethodAttribute : Attribute;
 
-/// <summary>Dispatched when an effect throws: the failure is logged and becomes state a component can show.</summary>
-public sealed record EffectFailedAction(object Action, string Message);
+/// <summary>
+/// Dispatched when an effect throws: the failure is logged and becomes state a component can show.
+/// <see cref="Message"/> is written for the user: a domain rule's own message, or (for anything
+/// unexpected) a plain sentence with the <see cref="Reference"/> under which the log holds the details;
+/// never an exception's text.
+/// </summary>
+public sealed record EffectFailedAction(object Action, string Message, string? Reference = null);

@@ -1,3 +1,6 @@
+using Imi.Domain.Common;
+using Imi.Portal.Errors;
+using Imi.Portal.Store.Navigation;
 using Microsoft.Extensions.Logging;
 
 namespace Imi.Portal.Store;
@@ -105,11 +108,24 @@ public sealed class Store : IDispatcher, IActionSubscriber
                 ?? throw new InvalidOperationException($"Effect {effect.EffectType.Name} is not registered.");
             await effect.Handle(instance, action, this);
         }
-        catch (Exception e)
+        catch (NotPermittedException e)
         {
-            _logger.LogError(e, "Effect {Effect} failed for {Action}", effect.EffectType.Name, action.GetType().Name);
+            // Not a failure: the user opened something their roles do not open. The shell shows why.
+            _logger.LogInformation("Effect {Effect} refused {Action}: {Reason}", effect.EffectType.Name, action.GetType().Name, e.Message);
+            Dispatch(new AccessRefusedAction(action, e.Message));
+        }
+        catch (DomainException e)
+        {
+            // A rule the user can act on; its message is written for them.
+            _logger.LogInformation("Effect {Effect} refused {Action}: {Reason}", effect.EffectType.Name, action.GetType().Name, e.Message);
             if (action is not EffectFailedAction)
                 Dispatch(new EffectFailedAction(action, e.Message));
+        }
+        catch (Exception e)
+        {
+            var reference = UnexpectedFailure.Log(_logger, e, $"Effect {effect.EffectType.Name} for {action.GetType().Name}");
+            if (action is not EffectFailedAction)
+                Dispatch(new EffectFailedAction(action, UnexpectedFailure.MessageFor(e, reference), reference));
         }
     }
 

@@ -101,4 +101,48 @@ public class OutboxTests(DatabaseFixture database) : IClassFixture<DatabaseFixtu
         Assert.Equal(OutboxStatus.Dead, dead.Status);
         Assert.Equal(3, dead.Attempts);
     }
+
+    [Fact]
+    public async Task TemporaryPassword_ReachesTheInbox_ButNoOutboxRowKeepsItOnceSent()
+    {
+        await using var services = Services();
+        const string password = "Kq7m-Xp3t-Rw9z";
+        await using (var db = await services.DbAsync())
+        {
+            var mail = MailTemplates.TemporaryPasswordMail("en", "Aisling Kennedy", password, "https://imi.test/account/sign-in");
+            services.Get<Outbox>().Enqueue(db, mail, "temporary.password@example.test", "Aisling Kennedy", Imi.Infrastructure.Identity.MailKinds.TemporaryPassword);
+            await db.SaveChangesAsync();
+        }
+
+        while (await services.Get<OutboxSender>().SendDueAsync() > 0) { }
+
+        var received = await Eventually.ReturnsAsync(() => _inbox.Messages().FirstOrDefault(m => m.To.Contains("temporary.password@example.test")), what: "the e-mail");
+        Assert.Contains(password, received.Text);
+        await using var check = await services.DbAsync();
+        var row = await check.Outbox.SingleAsync(m => m.ToAddress == "temporary.password@example.test");
+        Assert.Equal(OutboxStatus.Sent, row.Status);
+        Assert.False(await check.Outbox.AnyAsync(m => m.TextBody.Contains(password) || m.Subject.Contains(password) || m.Secret == password));
+        Assert.Contains(OutboxMessage.SecretRemoved, row.TextBody);
+    }
+
+    [Fact]
+    public async Task TemporaryPassword_GivenUp_IsNotKeptEither()
+    {
+        await using var services = Services(port: FreePort.Next(), maxAttempts: 1);
+        const string password = "Zr4t-Hp8w-Mn3k";
+        await using (var db = await services.DbAsync())
+        {
+            var mail = MailTemplates.TemporaryPasswordMail("en", "Aisling Kennedy", password, "https://imi.test/account/sign-in");
+            services.Get<Outbox>().Enqueue(db, mail, "never.sent@example.test", "Aisling Kennedy", Imi.Infrastructure.Identity.MailKinds.TemporaryPassword);
+            await db.SaveChangesAsync();
+        }
+
+        await services.Get<OutboxSender>().SendDueAsync();
+
+        await using var check = await services.DbAsync();
+        var row = await check.Outbox.SingleAsync(m => m.ToAddress == "never.sent@example.test");
+        Assert.Equal(OutboxStatus.Dead, row.Status);
+        Assert.DoesNotContain(password, row.TextBody);
+        Assert.Null(row.Secret);
+    }
 }

@@ -2,6 +2,8 @@ using Imi.Domain.Authorities;
 using Imi.Infrastructure.Data;
 using Imi.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Imi.Tests.Infrastructure;
 
@@ -29,6 +31,41 @@ public class SchemaTests
         {
             await TestDatabase.DropAsync(name);
         }
+    }
+
+    [Fact]
+    public async Task FirstStart_OnAnEmptyDatabase_LogsNoErrors()
+    {
+        var name = await TestDatabase.CreateEmptyAsync();
+        var log = new ErrorLog();
+        try
+        {
+            await using var services = TestServices.Build(TestDatabase.ConnectionStringFor(name),
+                configure: s => s.AddLogging(b => b.AddProvider(log)));
+            await services.InitializeDatabaseAsync();
+
+            // A newcomer reads a "fail:" line as a failure: the migration-history probe must not print one.
+            Assert.Empty(log.Errors);
+        }
+        finally
+        {
+            await TestDatabase.DropAsync(name);
+        }
+    }
+
+    private sealed class ErrorLog : Microsoft.Extensions.Logging.ILoggerProvider, Microsoft.Extensions.Logging.ILogger
+    {
+        public System.Collections.Concurrent.ConcurrentQueue<string> Errors { get; } = new();
+        public Microsoft.Extensions.Logging.ILogger CreateLogger(string categoryName) => this;
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => logLevel >= Microsoft.Extensions.Logging.LogLevel.Error;
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state,
+            Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel))
+                Errors.Enqueue(formatter(state, exception));
+        }
+        public void Dispose() { }
     }
 
     [Fact]

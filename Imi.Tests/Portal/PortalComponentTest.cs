@@ -1,6 +1,7 @@
 using Bunit;
 using Imi.Portal.Store;
 using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
@@ -47,4 +48,12 @@ public abstract class PortalComponentTest : BunitContext, IAsyncLifetime
             }).Build());
 
     protected IDispatcher Dispatcher => Services.GetRequiredService<IDispatcher>();
+
+    /// <summary>The id of a (demo) user, for tests with <see cref="Infrastructure"/>.</summary>
+    protected async Task<Guid> UserIdAsync(string username)
+    {
+        var factory = Services.GetRequiredService<IDbContextFactory<Imi.Infrastructure.Data.ImiDbContext>>();
+        await using var db = await factory.CreateDbContextAsync();
+        return await db.ImiUsers.Where(u => u.Username == username).Select(u => u.Id).SingleAsync();
+    }
 }

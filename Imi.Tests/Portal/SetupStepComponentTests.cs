@@ -19,9 +19,7 @@ public class SetupStepComponentTests(DatabaseFixture database)
 
     private async Task<Guid> LoadAsync(string username)
     {
-        var factory = Services.GetRequiredService<IDbContextFactory<Imi.Infrastructure.Data.ImiDbContext>>();
-        await using var db = await factory.CreateDbContextAsync();
-        var userId = await db.ImiUsers.Where(u => u.Username == username).Select(u => u.Id).SingleAsync();
+        var userId = await UserIdAsync(username);
         var view = await Services.GetRequiredService<SetupService>().GetAsync(userId);
         Dispatcher.Dispatch(new SetupLoadedAction(view));
         return userId;
@@ -125,5 +123,26 @@ public class SetupStepComponentTests(DatabaseFixture database)
         cut.Find("input[data-testid=allocation-SERVICES], [data-testid=allocation-SERVICES] input").Change(true);
 
         cut.WaitForAssertion(() => Assert.Contains("Appoint an allocator", cut.Find("[data-testid=allocation-error]").TextContent), TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task Step9_RemovingTheOnlyAllocatorIsRefused_AndTheBoxShowsTheSavedStateAgain()
+    {
+        var userId = await LoadAsync("demo.fr.nice");
+        var setup = Services.GetRequiredService<SetupService>();
+        var me = (await setup.GetAsync(userId)).Staff.Single();
+        await setup.ExecuteAsync(userId, new SetUserRoles(me.Id, me.Revision, true, [new("SERVICES", Imi.Domain.Users.AreaRole.Allocator)]));
+        Dispatcher.Dispatch(new SetupLoadedAction((await setup.ExecuteAsync(userId, new SetAllocation("SERVICES", true))).View));
+        var cut = Render<Step09Roles>(p => p.Add(c => c.UserId, userId));
+        var box = $"[aria-label^='{me.DisplayName}: allocator'] input, input[aria-label^='{me.DisplayName}: allocator']";
+        bool Ticked() => cut.Find(box).HasAttribute("checked");
+        Assert.True(Ticked());
+
+        cut.Find(box).Change(false);
+        cut.WaitForAssertion(() => Assert.False(Ticked()));
+        cut.Find($"tr[data-testid='roles-{me.Username}'] button").Click();
+
+        cut.WaitForAssertion(() => Assert.NotNull(Services.GetRequiredService<Imi.Portal.Store.IState<SetupState>>().Value.Error), TimeSpan.FromSeconds(10));
+        cut.WaitForAssertion(() => Assert.True(Ticked(), "the refused change must not look saved"));
     }
 }

@@ -1,5 +1,6 @@
 using Imi.Portal.Store;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Imi.Tests.Portal;
@@ -40,7 +41,14 @@ public sealed class CounterEffects
     {
         await Gate.Task;
         if (action.Fail)
-            throw new InvalidOperationException("The database is unreachable.");
+        {
+            throw action.Value switch
+            {
+                -1 => new Imi.Domain.Common.DomainException("A count is never negative."),
+                -2 => new Imi.Domain.Common.NotPermittedException("Only counters count."),
+                _ => new InvalidOperationException("The database is unreachable."),
+            };
+        }
         dispatcher.Dispatch(new CountLoadedAction(action.Value));
     }
 
@@ -55,10 +63,13 @@ public sealed class CounterEffects
 
 public class StoreTests
 {
-    private static (Store Store, IServiceProvider Services) NewStore()
+    private static (Store Store, IServiceProvider Services) NewStore(ListLogger? log = null)
     {
         var services = new ServiceCollection();
-        services.AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>));
+        if (log is null)
+            services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        else
+            services.AddSingleton<ILogger<Store>>(log);
         services.AddImiStore(typeof(StoreTests).Assembly);
         var provider = services.BuildServiceProvider().CreateScope().ServiceProvider;
         return (provider.GetRequiredService<Store>(), provider);
@@ -137,16 +148,51 @@ public class StoreTests
     }
 
     [Fact]
-    public async Task FailingEffect_BecomesAFailureAction()
+    public async Task FailingEffect_BecomesAFailureAction_WithAPlainMessageAndTheReferenceTheLogHolds()
     {
-        var (store, services) = NewStore();
+        var log = new ListLogger();
+        var (store, services) = NewStore(log);
         var state = services.GetRequiredService<IState<CounterState>>();
         services.GetRequiredService<CounterEffects>().Gate.SetResult();
 
         store.Dispatch(new LoadCountAction(1, Fail: true));
 
         await Eventually(() => state.Value.Error is not null);
-        Assert.Equal("The database is unreachable.", state.Value.Error);
+        Assert.DoesNotContain("The database is unreachable.", state.Value.Error); // the exception's own text stays inside
+        var reference = System.Text.RegularExpressions.Regex.Match(state.Value.Error!, "reference ([0-9A-F]{8})").Groups[1].Value;
+        Assert.NotEmpty(reference);
+        var entry = Assert.Single(log.Entries, e => e.Message.Contains(reference));
+        Assert.Equal(LogLevel.Error, entry.Level);
+        Assert.Equal("The database is unreachable.", entry.Exception?.Message);
+    }
+
+    [Fact]
+    public async Task EffectRefusedByADomainRule_ShowsTheRulesOwnMessage()
+    {
+        var (store, services) = NewStore();
+        var state = services.GetRequiredService<IState<CounterState>>();
+        services.GetRequiredService<CounterEffects>().Gate.SetResult();
+
+        store.Dispatch(new LoadCountAction(-1, Fail: true));
+
+        await Eventually(() => state.Value.Error is not null);
+        Assert.Equal("A count is never negative.", state.Value.Error);
+    }
+
+    [Fact]
+    public async Task EffectNotPermitted_IsAnAccessRefusal_NotAFailure()
+    {
+        var (store, services) = NewStore();
+        var state = services.GetRequiredService<IState<CounterState>>();
+        services.GetRequiredService<CounterEffects>().Gate.SetResult();
+        string? refusal = null;
+        store.SubscribeToAction<Imi.Portal.Store.Navigation.AccessRefusedAction>(this, a => refusal = a.Reason);
+
+        store.Dispatch(new LoadCountAction(-2, Fail: true));
+
+        await Eventually(() => refusal is not null);
+        Assert.Equal("Only counters count.", refusal);
+        Assert.Null(state.Value.Error);
     }
 
     [Fact]
@@ -184,5 +230,21 @@ public class StoreTests
                 throw new TimeoutException("The store did not reach the expected state.");
             await Task.Delay(10);
         }
+    }
+}
+
+/// <summary>Keeps what was logged, to check that a reference shown to the user leads to the details.</summary>
+public sealed class ListLogger : ILogger<Store>
+{
+    public List<(LogLevel Level, string Message, Exception? Exception)> Entries { get; } = [];
+
+    public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+    public bool IsEnabled(LogLevel logLevel) => true;
+
+    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+    {
+        lock (Entries)
+            Entries.Add((logLevel, formatter(state, exception), exception));
     }
 }

@@ -17,6 +17,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         b.Property(m => m.Kind).HasMaxLength(60);
         b.Property(m => m.Status).HasConversion<string>().HasMaxLength(20);
         b.Property(m => m.LastError).HasMaxLength(1000);
+        b.Property(m => m.Secret).HasMaxLength(200);
         // The sender's query: what is due, oldest first.
         b.HasIndex(m => m.NextAttemptAt).HasFilter("status = 'Pending'");
     }

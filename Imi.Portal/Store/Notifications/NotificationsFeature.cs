@@ -40,5 +40,5 @@ public static class NotificationsReducers
     /// <summary>A failed effect is something the user should hear about.</summary>
     [ReducerMethod]
     public static NotificationsState Reduce(NotificationsState state, EffectFailedAction action) =>
-        Reduce(state, new NotifyAction(NotificationLevel.Error, "Something went wrong: " + action.Message));
+        Reduce(state, new NotifyAction(NotificationLevel.Error, action.Message));
 }

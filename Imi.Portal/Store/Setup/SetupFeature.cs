@@ -72,6 +72,11 @@ public static class SetupReducers
         Generation = action.Reloaded is null ? state.Generation : state.Generation + 1,
     };
 
+    /// <summary>An unexpected failure: the form is usable again; the shell's notification says what happened.</summary>
+    [ReducerMethod]
+    public static SetupState Reduce(SetupState state, EffectFailedAction action) =>
+        action.Action is LoadSetupAction or RunSetupCommandAction ? state with { IsLoading = false, IsSaving = false } : state;
+
     [ReducerMethod]
     public static SetupState Reduce(SetupState state, LinkableFoundAction action) => state with { LinkCandidates = action.Candidates };
 

@@ -1,0 +1,90 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace Imi.Tests.EndToEnd;
+
+/// <summary>The headers the portal answers with, over real HTTP (Kestrel on loopback, not development).</summary>
+public class SecurityHeadersTests(PortalServer server) : IClassFixture<PortalServer>
+{
+    private HttpClient Client() =>
+        new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = server.BaseAddress };
+
+    public static TheoryData<string> Addresses => new()
+    {
+        "account/sign-in",                                                                        // a page
+        "app.css",                                                                                // a static file
+        "no-such-page",                                                                           // not found
+        $"requests/{Guid.NewGuid()}/attachments/{Guid.NewGuid()}",                               // an attachment download
+        "health",
+    };
+
+    [Theory]
+    [MemberData(nameof(Addresses))]
+    public async Task EveryResponse_CarriesTheSecurityHeaders_AndNoServerHeader(string address)
+    {
+        using var client = Client();
+        using var response = await client.GetAsync(address);
+
+        Assert.Equal("nosniff", string.Join(",", response.Headers.GetValues("X-Content-Type-Options")));
+        Assert.Equal("same-origin", string.Join(",", response.Headers.GetValues("Referrer-Policy")));
+        var policy = string.Join(",", response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("default-src 'self'", policy);
+        Assert.Contains("frame-ancestors 'none'", policy);
+        Assert.DoesNotContain("unsafe-eval", policy);
+        Assert.DoesNotContain("script-src 'self' 'unsafe-inline'", policy);
+        Assert.False(response.Headers.Contains("Server"), "the Server header names the software");
+    }
+
+    [Fact]
+    public async Task ThePagesOneInlineScript_TheImportMap_CarriesThePolicysNonce()
+    {
+        using var client = Client();
+        using var response = await client.GetAsync("account/sign-in");
+        var html = await response.Content.ReadAsStringAsync();
+
+        var policy = string.Join(",", response.Headers.GetValues("Content-Security-Policy"));
+        var nonce = Regex.Match(policy, "'nonce-([^']+)'").Groups[1].Value;
+        Assert.NotEmpty(nonce);
+        var inlineScripts = Regex.Matches(html, "<script(?![^>]*\\bsrc=)[^>]*>").Select(m => m.Value).ToList();
+        Assert.NotEmpty(inlineScripts);
+        Assert.All(inlineScripts, tag => Assert.Contains($"nonce=\"{nonce}\"", tag));
+    }
+
+    [Fact]
+    public async Task BehindATlsEndingProxy_CookiesAreSecure_AndHstsIsSent()
+    {
+        using var client = Client();
+        using var direct = await client.GetAsync("account/sign-in");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "account/sign-in");
+        request.Headers.Host = "imi.example.eu"; // HSTS is never sent to a loopback host name
+        request.Headers.Add("X-Forwarded-For", "203.0.113.7"); // what a proxy on this machine sends
+        request.Headers.Add("X-Forwarded-Proto", "https");
+        using var proxied = await client.SendAsync(request);
+
+        Assert.All(direct.Headers.GetValues("Set-Cookie"), c => Assert.DoesNotContain("secure", c, StringComparison.OrdinalIgnoreCase));
+        Assert.False(direct.Headers.Contains("Strict-Transport-Security")); // never over plain HTTP
+        Assert.Equal(HttpStatusCode.OK, proxied.StatusCode);
+        var cookies = proxied.Headers.GetValues("Set-Cookie").ToList();
+        Assert.NotEmpty(cookies);
+        Assert.All(cookies, c => Assert.Contains("secure", c, StringComparison.OrdinalIgnoreCase));
+        Assert.Contains("max-age=", string.Join(",", proxied.Headers.GetValues("Strict-Transport-Security")));
+    }
+
+    public static TheoryData<string> RequestPages => new()
+    {
+        "requests", "requests/new", "requests/allocation", $"requests/{Guid.NewGuid()}", $"requests/{Guid.NewGuid()}/edit",
+    };
+
+    [Theory]
+    [MemberData(nameof(RequestPages))]
+    public async Task RequestPages_SendAnAnonymousVisitorToSignIn_WithoutTheSignedInShell(string address)
+    {
+        using var client = Client();
+        using var response = await client.GetAsync(address);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("account/sign-in", response.Headers.Location?.ToString());
+        Assert.DoesNotContain("Skip to main content", html);
+    }
+}
