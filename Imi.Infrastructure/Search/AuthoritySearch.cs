@@ -1,4 +1,5 @@
 using Imi.Domain.Authorities;
+using Imi.Domain.Common;
 using Imi.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -20,6 +21,25 @@ public sealed record SearchQuery(
 {
     /// <summary>Shorter texts match too much to be worth a search of their own (a filter still lists).</summary>
     public const int MinimumTextLength = 3;
+
+    /// <summary>A search box holds words, not documents; beyond this the text is cut (and the page says so).</summary>
+    public const int MaxTextLength = 200;
+
+    /// <summary>
+    /// The text as searched: cleaned like every text a user types (PostgreSQL refuses a NUL, and no
+    /// control or invisible character belongs in a search), then cut to <see cref="MaxTextLength"/>.
+    /// </summary>
+    public static string Searchable(string? text)
+    {
+        var cleaned = TextInput.Line(text);
+        if (cleaned.Length <= MaxTextLength)
+            return cleaned;
+        var end = char.IsHighSurrogate(cleaned[MaxTextLength - 1]) ? MaxTextLength - 1 : MaxTextLength; // never half a character
+        return cleaned[..end].TrimEnd();
+    }
+
+    /// <summary>True when <paramref name="text"/> is longer than what is searched of it.</summary>
+    public static bool IsCut(string? text) => TextInput.Line(text).Length > MaxTextLength;
 
     public bool HasFilter => CountryCode is not null || Level is not null || LegislativeAreaCode is not null
                              || KeywordCode is not null || CoordinatorsOnly;
@@ -46,8 +66,9 @@ public sealed record SearchResult(IReadOnlyList<SearchHit> Hits, int Total, stri
 /// <summary>
 /// The multilingual authority search: full-text over informal titles, official titles and
 /// profiles in every language they exist in (accents and case ignored; stemmed in the reader's
-/// language where PostgreSQL has a stemmer), typo-tolerant trigram matching, and keywords whose
-/// label in any language matches. Only validated authorities are found.
+/// language where PostgreSQL has a stemmer), typo-tolerant trigram matching, and, for each query
+/// word, the keywords whose label in any language matches it (stemmed in the label's language).
+/// Only validated authorities are found.
 /// </summary>
 public sealed class AuthoritySearch(IDbContextFactory<ImiDbContext> contexts)
 {
@@ -55,9 +76,7 @@ public sealed class AuthoritySearch(IDbContextFactory<ImiDbContext> contexts)
 
     public async Task<SearchResult> SearchAsync(SearchQuery query, CancellationToken cancellationToken = default)
     {
-        var text = (query.Text ?? "").Trim();
-        if (text.Length > 200)
-            text = text[..200];
+        var text = SearchQuery.Searchable(query.Text);
         var hasText = text.Length >= SearchQuery.MinimumTextLength;
         if (!hasText && !query.HasFilter)
             return new SearchResult([], 0, text.Length == 0
@@ -151,10 +170,13 @@ public sealed class AuthoritySearch(IDbContextFactory<ImiDbContext> contexts)
     //
     // 1. Each word of the query, folded, is widened to itself as a prefix and to the known words
     //    most like it (typos), through the lexicon's trigram index.
-    // 2. Candidates: up to 1,000 texts whose title matches all widened words and up to 2,000 texts
+    // 2. Each word also reaches the keywords whose label, in any language, has a word of the same
+    //    stem in that language (3 letters or more), or contains the word or the whole query (4 letters
+    //    or more); the terms of those keywords (SearchKeywordStemsSchema) join the word's alternatives.
+    //    A text matches when each word is in it or in a keyword its authority chose.
+    // 3. Candidates: up to 1,000 texts whose title matches all widened words and up to 2,000 texts
     //    matching them anywhere (or the reader's-language stems), filters applied, cheaply ranked;
     //    the best 500 only are ranked in full (title similarity).
-    // 3. Up to 500 authorities that chose a keyword whose label (any language) contains the query.
     private const string TextSql = $"""
         WITH folded AS (SELECT imi_fold(@q) AS f, plainto_tsquery(imi_ts_config(@lang), @q) AS stems),
         query_words AS (
@@ -165,14 +187,19 @@ public sealed class AuthoritySearch(IDbContextFactory<ImiDbContext> contexts)
                        SELECT word FROM search_lexicon WHERE length(qw.word) >= 4 AND word % qw.word
                        ORDER BY similarity(word, qw.word) DESC LIMIT 4) l), ARRAY[]::text[]) AS typos
             FROM query_words qw),
+        keyword_terms AS (
+            SELECT qw.ord, string_agg(quote_literal(imi_keyword_term(k.list_code, k.code)), ' | ')::tsquery AS terms
+            FROM query_words qw CROSS JOIN folded
+            CROSS JOIN LATERAL (SELECT CASE WHEN length(qw.word) >= 3 THEN imi_word_stems(qw.word) ELSE ARRAY[]::text[] END AS stems) w
+            JOIN keywords k ON k.label_stems && w.stems
+                OR (length(qw.word) >= 4 AND k.folded_labels LIKE '%' || qw.word || '%')
+                OR (length(folded.f) >= 4 AND k.folded_labels LIKE '%' || folded.f || '%')
+            GROUP BY qw.ord),
         words AS (
-            SELECT to_tsquery('simple', string_agg('(' || array_to_string(word || typos, ' | ') || ')', ' & ' ORDER BY ord)) AS q,
-                   to_tsquery('simple', string_agg('(' || array_to_string(array(SELECT t || 'A' FROM unnest(word || typos) t), ' | ') || ')', ' & ' ORDER BY ord)) AS title_q
-            FROM alternatives),
-        keyword_hits AS (
-            SELECT k.list_code, k.code FROM keywords k, folded
-            WHERE length(folded.f) >= 4 AND k.folded_labels LIKE '%' || folded.f || '%'
-            LIMIT 100),
+            SELECT string_agg('(' || nullif((to_tsquery('simple', array_to_string(a.word || a.typos, ' | '))
+                                             || coalesce(kt.terms, ''::tsquery))::text, '') || ')', ' & ' ORDER BY a.ord)::tsquery AS q,
+                   to_tsquery('simple', string_agg('(' || array_to_string(array(SELECT t || 'A' FROM unnest(a.word || a.typos) t), ' | ') || ')', ' & ' ORDER BY a.ord)) AS title_q
+            FROM alternatives a LEFT JOIN keyword_terms kt USING (ord)),
         title_matches AS (
             SELECT s.authority_id, s.language_code FROM authority_search s CROSS JOIN words
             JOIN authorities a ON a.id = s.authority_id
@@ -191,12 +218,9 @@ public sealed class AuthoritySearch(IDbContextFactory<ImiDbContext> contexts)
             CROSS JOIN folded CROSS JOIN words
             ORDER BY rank DESC
             LIMIT 500), -- CandidateLimit
-        hits AS (
-            SELECT c.authority_id, c.rank + 2 * word_similarity(folded.f, c.folded_title) AS score FROM candidates c, folded
-            UNION ALL
-            (SELECT x.authority_id, 0.8::real FROM authority_keywords x JOIN keyword_hits k ON k.list_code = x.list_code AND k.code = x.keyword_code
-             LIMIT 500)),
-        ranked AS (SELECT authority_id, (max(score) + 0.1 * (count(*) - 1))::double precision AS score FROM hits GROUP BY authority_id)
+        ranked AS (
+            SELECT c.authority_id, (max(c.rank + 2 * word_similarity(folded.f, c.folded_title)) + 0.1 * (count(*) - 1))::double precision AS score
+            FROM candidates c, folded GROUP BY c.authority_id)
         {Projection}
         FROM ranked r
         JOIN authorities a ON a.id = r.authority_id
