@@ -187,14 +187,16 @@ public sealed class AuthoritySearch(IDbContextFactory<ImiDbContext> contexts)
                        SELECT word FROM search_lexicon WHERE length(qw.word) >= 4 AND word % qw.word
                        ORDER BY similarity(word, qw.word) DESC LIMIT 4) l), ARRAY[]::text[]) AS typos
             FROM query_words qw),
+        word_stems AS MATERIALIZED ( -- once per word, not once per keyword
+            SELECT qw.ord, qw.word, CASE WHEN length(qw.word) >= 3 THEN imi_word_stems(qw.word) END AS stems
+            FROM query_words qw),
         keyword_terms AS (
-            SELECT qw.ord, string_agg(quote_literal(imi_keyword_term(k.list_code, k.code)), ' | ')::tsquery AS terms
-            FROM query_words qw CROSS JOIN folded
-            CROSS JOIN LATERAL (SELECT CASE WHEN length(qw.word) >= 3 THEN imi_word_stems(qw.word) ELSE ARRAY[]::text[] END AS stems) w
-            JOIN keywords k ON k.label_stems && w.stems
-                OR (length(qw.word) >= 4 AND k.folded_labels LIKE '%' || qw.word || '%')
-                OR (length(folded.f) >= 4 AND k.folded_labels LIKE '%' || folded.f || '%')
-            GROUP BY qw.ord),
+            SELECT w.ord, string_agg(quote_literal(imi_keyword_term(k.list_code, k.code)), ' | ')::tsquery AS terms
+            FROM word_stems w CROSS JOIN folded
+            JOIN keywords k ON k.label_stems @@ w.stems
+                OR (length(folded.f) >= 4 AND strpos(k.folded_labels, folded.f) > 0)
+                OR (length(w.word) >= 4 AND w.word <> folded.f AND strpos(k.folded_labels, w.word) > 0)
+            GROUP BY w.ord),
         words AS (
             SELECT string_agg('(' || nullif((to_tsquery('simple', array_to_string(a.word || a.typos, ' | '))
                                              || coalesce(kt.terms, ''::tsquery))::text, '') || ')', ' & ' ORDER BY a.ord)::tsquery AS q,

@@ -11,18 +11,19 @@ namespace Imi.Infrastructure.Search;
 internal static class SearchKeywordStemsSchema
 {
     public const string Up = """
-        -- Each label stemmed in its language, as 'language:stem' (accents and case removed first, as
-        -- on the query side, so the stemmer sees the same letters on both).
-        CREATE OR REPLACE FUNCTION imi_label_stems(labels jsonb) RETURNS text[]
+        -- Each label stemmed in its language, as lexemes 'language:stem' (accents and case removed first,
+        -- as on the query side, so the stemmer sees the same letters on both).
+        CREATE OR REPLACE FUNCTION imi_label_stems(labels jsonb) RETURNS tsvector
             LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
-            AS $$ SELECT coalesce(array_agg(DISTINCT l.key || ':' || s), ARRAY[]::text[])
+            AS $$ SELECT array_to_tsvector(coalesce(array_agg(DISTINCT l.key || ':' || s), ARRAY[]::text[]))
                   FROM jsonb_each_text(labels) l, unnest(tsvector_to_array(to_tsvector(imi_ts_config(l.key), imi_fold(l.value)))) s $$;
-        ALTER TABLE keywords ADD COLUMN label_stems text[] GENERATED ALWAYS AS (imi_label_stems(labels)) STORED;
+        ALTER TABLE keywords ADD COLUMN label_stems tsvector GENERATED ALWAYS AS (imi_label_stems(labels)) STORED;
 
-        -- A folded query word stemmed in every language, in the form of imi_label_stems.
-        CREATE OR REPLACE FUNCTION imi_word_stems(word text) RETURNS text[]
+        -- A folded query word stemmed in every language: a query that any label_stems holding one of
+        -- its forms matches (a stem never holds a quote: the parser splits words there).
+        CREATE OR REPLACE FUNCTION imi_word_stems(word text) RETURNS tsquery
             LANGUAGE sql STABLE PARALLEL SAFE STRICT
-            AS $$ SELECT coalesce(array_agg(DISTINCT l.code || ':' || s), ARRAY[]::text[])
+            AS $$ SELECT string_agg(DISTINCT quote_literal(l.code || ':' || s), ' | ')::tsquery
                   FROM languages l, unnest(tsvector_to_array(to_tsvector(imi_ts_config(l.code), word))) s $$;
 
         -- The term that stands for a chosen keyword in the index. Upper case: a folded word never is.
