@@ -135,7 +135,7 @@ public sealed class AuthoritySearch(IDbContextFactory<ImiDbContext> contexts)
     private static string Snippet(string profile) =>
         profile.Length <= SnippetLength ? profile : profile[..profile.LastIndexOf(' ', SnippetLength)] + " …";
 
-    // The filters and the reader's view of each authority, shared by both queries.
+    // The filters, shared by both queries.
     private const string Filters = """
         a.status = 'Validated'
         AND (@country::text IS NULL OR a.country_code = @country)
@@ -146,6 +146,8 @@ public sealed class AuthoritySearch(IDbContextFactory<ImiDbContext> contexts)
                                               WHERE x.authority_id = a.id AND x.list_code = @kwlist AND x.keyword_code = @kwcode))
         """;
 
+    // The page of results (CTE "page": authority_id, score, total) as the reader sees it. Only the
+    // page's rows are joined to their texts, not every authority found.
     private const string Projection = """
         SELECT a.id, coalesce(t.informal_title, o.informal_title) AS title,
                coalesce(t.language_code, o.language_code) AS title_language,
@@ -153,12 +155,12 @@ public sealed class AuthoritySearch(IDbContextFactory<ImiDbContext> contexts)
                o.informal_title AS original_title, o.language_code AS original_language,
                a.official_title, a.country_code, a.level, a.coordinator_type, a.languages_understood,
                coalesce(t.short_profile, o.short_profile) AS profile,
-               r.score, count(*) OVER () AS total
-        """;
-
-    private const string ReaderJoins = """
+               p.score, p.total
+        FROM page p
+        JOIN authorities a ON a.id = p.authority_id
         JOIN authority_search o ON o.authority_id = a.id AND o.is_original
         LEFT JOIN authority_search t ON t.authority_id = a.id AND t.language_code = @lang AND NOT t.is_original
+        ORDER BY p.score DESC, a.informal_title
         """;
 
     /// <summary>How many of the best-matching texts are ranked in full; beyond, the user narrows the search.</summary>
@@ -170,13 +172,15 @@ public sealed class AuthoritySearch(IDbContextFactory<ImiDbContext> contexts)
     //
     // 1. Each word of the query, folded, is widened to itself as a prefix and to the known words
     //    most like it (typos), through the lexicon's trigram index.
-    // 2. Each word also reaches the keywords whose label, in any language, has a word of the same
-    //    stem in that language (3 letters or more), or contains the word or the whole query (4 letters
-    //    or more); the terms of those keywords (SearchKeywordStemsSchema) join the word's alternatives.
-    //    A text matches when each word is in it or in a keyword its authority chose.
+    // 2. Each word (3 letters or more) also reaches the keywords whose label, in any language, has a
+    //    word of the same stem in that language, or contains the whole query (4 letters or more): the
+    //    terms of those keywords (SearchKeywordStemsSchema) widen it once more.
     // 3. Candidates: up to 1,000 texts whose title matches all widened words and up to 2,000 texts
     //    matching them anywhere (or the reader's-language stems), filters applied, cheaply ranked;
     //    the best 500 only are ranked in full (title similarity).
+    // 4. Up to 500 more texts in which each word is found, but at least one only as a keyword the
+    //    authority chose: not ranked (ranking against dozens of keyword terms, or even by title
+    //    similarity, cost more than the rest of the search), so below the texts that use the words.
     private const string TextSql = $"""
         WITH folded AS (SELECT imi_fold(@q) AS f, plainto_tsquery(imi_ts_config(@lang), @q) AS stems),
         query_words AS (
@@ -187,20 +191,26 @@ public sealed class AuthoritySearch(IDbContextFactory<ImiDbContext> contexts)
                        SELECT word FROM search_lexicon WHERE length(qw.word) >= 4 AND word % qw.word
                        ORDER BY similarity(word, qw.word) DESC LIMIT 4) l), ARRAY[]::text[]) AS typos
             FROM query_words qw),
-        word_stems AS MATERIALIZED ( -- once per word, not once per keyword
-            SELECT qw.ord, qw.word, CASE WHEN length(qw.word) >= 3 THEN imi_word_stems(qw.word) END AS stems
-            FROM query_words qw),
+        stemmers AS (SELECT imi_ts_config(code) AS config, array_agg(code) AS languages FROM languages GROUP BY 1),
+        word_stems AS MATERIALIZED ( -- each word stemmed once per stemmer, as in imi_label_stems: 'language:stem'
+            SELECT qw.ord, (SELECT string_agg(quote_literal(l.code || ':' || s.stem), ' | ')::tsquery
+                            FROM stemmers c, unnest(tsvector_to_array(to_tsvector(c.config, qw.word))) s(stem), unnest(c.languages) l(code)) AS stems
+            FROM query_words qw WHERE length(qw.word) >= 3),
+        keyword_hits AS (
+            SELECT w.ord, k.list_code, k.code FROM word_stems w JOIN keywords k ON k.label_stems @@ w.stems
+            UNION -- a label holding the whole query: each word reaches it, even a short one ("doctor of medicine")
+            SELECT qw.ord, k.list_code, k.code FROM query_words qw, (
+                SELECT k.list_code, k.code FROM keywords k, folded WHERE length(folded.f) >= 4 AND k.folded_labels LIKE '%' || folded.f || '%') k),
         keyword_terms AS (
-            SELECT w.ord, string_agg(quote_literal(imi_keyword_term(k.list_code, k.code)), ' | ')::tsquery AS terms
-            FROM word_stems w CROSS JOIN folded
-            JOIN keywords k ON k.label_stems @@ w.stems
-                OR (length(folded.f) >= 4 AND strpos(k.folded_labels, folded.f) > 0)
-                OR (length(w.word) >= 4 AND w.word <> folded.f AND strpos(k.folded_labels, w.word) > 0)
-            GROUP BY w.ord),
+            SELECT ord, string_agg(quote_literal(imi_keyword_term(list_code, code)), ' | ')::tsquery AS terms
+            FROM keyword_hits GROUP BY ord),
         words AS (
-            SELECT string_agg('(' || nullif((to_tsquery('simple', array_to_string(a.word || a.typos, ' | '))
-                                             || coalesce(kt.terms, ''::tsquery))::text, '') || ')', ' & ' ORDER BY a.ord)::tsquery AS q,
-                   to_tsquery('simple', string_agg('(' || array_to_string(array(SELECT t || 'A' FROM unnest(a.word || a.typos) t), ' | ') || ')', ' & ' ORDER BY a.ord)) AS title_q
+            SELECT to_tsquery('simple', string_agg('(' || array_to_string(a.word || a.typos, ' | ') || ')', ' & ' ORDER BY a.ord)) AS q,
+                   to_tsquery('simple', string_agg('(' || array_to_string(array(SELECT t || 'A' FROM unnest(a.word || a.typos) t), ' | ') || ')', ' & ' ORDER BY a.ord)) AS title_q,
+                   CASE WHEN count(kt.terms) > 0 THEN
+                       string_agg('(' || nullif((to_tsquery('simple', array_to_string(a.word || a.typos, ' | '))
+                                                 || coalesce(kt.terms, ''::tsquery))::text, '') || ')', ' & ' ORDER BY a.ord)::tsquery
+                   END AS keyword_q
             FROM alternatives a LEFT JOIN keyword_terms kt USING (ord)),
         title_matches AS (
             SELECT s.authority_id, s.language_code FROM authority_search s CROSS JOIN words
@@ -212,6 +222,11 @@ public sealed class AuthoritySearch(IDbContextFactory<ImiDbContext> contexts)
             JOIN authorities a ON a.id = s.authority_id
             WHERE (s.words @@ words.q OR s.stems @@ folded.stems) AND {Filters}
             LIMIT 2000),
+        keyword_matches AS (
+            SELECT s.authority_id FROM authority_search s CROSS JOIN words
+            JOIN authorities a ON a.id = s.authority_id
+            WHERE s.words @@ words.keyword_q AND NOT s.words @@ coalesce(words.q, ''::tsquery) AND {Filters}
+            LIMIT 500),
         candidates AS (
             SELECT s.authority_id, s.folded_title,
                    ts_rank(s.words, coalesce(words.q, ''::tsquery)) + ts_rank(s.stems, folded.stems) AS rank
@@ -220,25 +235,26 @@ public sealed class AuthoritySearch(IDbContextFactory<ImiDbContext> contexts)
             CROSS JOIN folded CROSS JOIN words
             ORDER BY rank DESC
             LIMIT 500), -- CandidateLimit
-        ranked AS (
-            SELECT c.authority_id, (max(c.rank + 2 * word_similarity(folded.f, c.folded_title)) + 0.1 * (count(*) - 1))::double precision AS score
-            FROM candidates c, folded GROUP BY c.authority_id)
+        hits AS (
+            SELECT c.authority_id, c.rank + 2 * word_similarity(folded.f, c.folded_title) AS score FROM candidates c, folded
+            UNION ALL
+            SELECT DISTINCT authority_id, 0.0::real FROM keyword_matches),
+        ranked AS (SELECT authority_id, (max(score) + 0.1 * (count(*) - 1))::double precision AS score FROM hits GROUP BY authority_id),
+        page AS ( -- every lane applied the filters
+            SELECT r.authority_id, r.score, count(*) OVER () AS total
+            FROM ranked r JOIN authorities a ON a.id = r.authority_id
+            ORDER BY r.score DESC, a.informal_title
+            LIMIT @limit OFFSET @offset)
         {Projection}
-        FROM ranked r
-        JOIN authorities a ON a.id = r.authority_id
-        {ReaderJoins}
-        WHERE {Filters}
-        ORDER BY r.score DESC, a.informal_title
-        LIMIT @limit OFFSET @offset
         """;
 
     private const string FilterOnlySql = $"""
-        WITH r AS (SELECT 0.0::double precision AS score)
+        WITH page AS (
+            SELECT a.id AS authority_id, 0.0::double precision AS score, count(*) OVER () AS total
+            FROM authorities a
+            WHERE {Filters}
+            ORDER BY a.informal_title
+            LIMIT @limit OFFSET @offset)
         {Projection}
-        FROM authorities a CROSS JOIN r
-        {ReaderJoins}
-        WHERE {Filters}
-        ORDER BY a.informal_title
-        LIMIT @limit OFFSET @offset
         """;
 }

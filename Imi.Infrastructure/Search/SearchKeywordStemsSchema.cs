@@ -3,7 +3,7 @@ namespace Imi.Infrastructure.Search;
 /// <summary>
 /// Keywords reached by every query word, in every language (migration SearchKeywordStems).
 /// A keyword's labels are stemmed once, each in its own language (<c>keywords.label_stems</c>); a
-/// query word is stemmed in every language at search time and meets them there, so "Rechtsanwälte",
+/// query word is stemmed in every language at search time (AuthoritySearch) and meets them there, so "Rechtsanwälte",
 /// "avocats" and "lawyers" all reach the keyword Lawyer. The keywords an authority chose are terms
 /// of its indexed texts (<c>KW:list/code</c>, in every language row), so one full-text query asks,
 /// word by word, "in the text, or a keyword it reaches".
@@ -18,21 +18,15 @@ internal static class SearchKeywordStemsSchema
             AS $$ SELECT array_to_tsvector(coalesce(array_agg(DISTINCT l.key || ':' || s), ARRAY[]::text[]))
                   FROM jsonb_each_text(labels) l, unnest(tsvector_to_array(to_tsvector(imi_ts_config(l.key), imi_fold(l.value)))) s $$;
         ALTER TABLE keywords ADD COLUMN label_stems tsvector GENERATED ALWAYS AS (imi_label_stems(labels)) STORED;
-
-        -- A folded query word stemmed in every language: a query that any label_stems holding one of
-        -- its forms matches (a stem never holds a quote: the parser splits words there).
-        CREATE OR REPLACE FUNCTION imi_word_stems(word text) RETURNS tsquery
-            LANGUAGE sql STABLE PARALLEL SAFE STRICT
-            AS $$ SELECT string_agg(DISTINCT quote_literal(l.code || ':' || s), ' | ')::tsquery
-                  FROM languages l, unnest(tsvector_to_array(to_tsvector(imi_ts_config(l.code), word))) s $$;
+        CREATE INDEX ix_keywords_label_stems ON keywords USING gin (label_stems);
 
         -- The term that stands for a chosen keyword in the index. Upper case: a folded word never is.
         CREATE OR REPLACE FUNCTION imi_keyword_term(list_code text, keyword_code text) RETURNS text
             LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
             AS $$ SELECT 'KW:' || list_code || '/' || keyword_code $$;
 
-        -- The texts, with the keywords the authority chose added to the words of each (no position,
-        -- so neither the lexicon nor a title-only query takes them for words of a title).
+        -- The texts, with the keywords the authority chose added to the words of each. The terms carry
+        -- no position, which is how the lexicon (of typed words) leaves them out.
         CREATE VIEW authority_search_indexed AS
             SELECT s.authority_id, s.language_code, s.is_original, s.source, s.informal_title, s.short_profile,
                    s.folded_title, s.folded_text,
@@ -68,7 +62,6 @@ internal static class SearchKeywordStemsSchema
         {SearchSchema.IndexFunctions}
         DROP VIEW IF EXISTS authority_search_indexed;
         DROP FUNCTION IF EXISTS imi_keyword_term(text, text);
-        DROP FUNCTION IF EXISTS imi_word_stems(text);
         ALTER TABLE keywords DROP COLUMN IF EXISTS label_stems;
         DROP FUNCTION IF EXISTS imi_label_stems(jsonb);
         SELECT imi_reindex_authorities();

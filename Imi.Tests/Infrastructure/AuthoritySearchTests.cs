@@ -81,6 +81,15 @@ public class AuthoritySearchTests(DatabaseFixture database) : IClassFixture<Data
     }
 
     [Fact]
+    public async Task AWholeLabel_WithAShortWord_StillReachesItsKeyword()
+    {
+        // "of" names no keyword by itself; the label "Doctor of medicine" as a whole does.
+        var result = await SearchAsync(new SearchQuery("doctor of medicine", "en", PageSize: 100));
+
+        Assert.Contains(result.Hits, h => h.OfficialTitle == "Ordem dos Médicos"); // Portuguese only
+    }
+
+    [Fact]
     public async Task AKeywordChosen_IsFoundAtOnce_InflectedInAnotherLanguage()
     {
         await using var services = database.Services();
