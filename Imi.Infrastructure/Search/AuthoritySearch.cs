@@ -1,4 +1,5 @@
 using Imi.Domain.Authorities;
+using Imi.Domain.Common;
 using Imi.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -20,6 +21,25 @@ public sealed record SearchQuery(
 {
     /// <summary>Shorter texts match too much to be worth a search of their own (a filter still lists).</summary>
     public const int MinimumTextLength = 3;
+
+    /// <summary>A search box holds words, not documents; beyond this the text is cut (and the page says so).</summary>
+    public const int MaxTextLength = 200;
+
+    /// <summary>
+    /// The text as searched: cleaned like every text a user types (PostgreSQL refuses a NUL, and no
+    /// control or invisible character belongs in a search), then cut to <see cref="MaxTextLength"/>.
+    /// </summary>
+    public static string Searchable(string? text)
+    {
+        var cleaned = TextInput.Line(text);
+        if (cleaned.Length <= MaxTextLength)
+            return cleaned;
+        var end = char.IsHighSurrogate(cleaned[MaxTextLength - 1]) ? MaxTextLength - 1 : MaxTextLength; // never half a character
+        return cleaned[..end].TrimEnd();
+    }
+
+    /// <summary>True when <paramref name="text"/> is longer than what is searched of it.</summary>
+    public static bool IsCut(string? text) => TextInput.Line(text).Length > MaxTextLength;
 
     public bool HasFilter => CountryCode is not null || Level is not null || LegislativeAreaCode is not null
                              || KeywordCode is not null || CoordinatorsOnly;
@@ -46,8 +66,9 @@ public sealed record SearchResult(IReadOnlyList<SearchHit> Hits, int Total, stri
 /// <summary>
 /// The multilingual authority search: full-text over informal titles, official titles and
 /// profiles in every language they exist in (accents and case ignored; stemmed in the reader's
-/// language where PostgreSQL has a stemmer), typo-tolerant trigram matching, and keywords whose
-/// label in any language matches. Only validated authorities are found.
+/// language where PostgreSQL has a stemmer), typo-tolerant trigram matching, and, for each query
+/// word, the keywords whose label in any language matches it (stemmed in the label's language).
+/// Only validated authorities are found.
 /// </summary>
 public sealed class AuthoritySearch(IDbContextFactory<ImiDbContext> contexts)
 {
@@ -55,9 +76,7 @@ public sealed class AuthoritySearch(IDbContextFactory<ImiDbContext> contexts)
 
     public async Task<SearchResult> SearchAsync(SearchQuery query, CancellationToken cancellationToken = default)
     {
-        var text = (query.Text ?? "").Trim();
-        if (text.Length > 200)
-            text = text[..200];
+        var text = SearchQuery.Searchable(query.Text);
         var hasText = text.Length >= SearchQuery.MinimumTextLength;
         if (!hasText && !query.HasFilter)
             return new SearchResult([], 0, text.Length == 0
@@ -116,7 +135,7 @@ public sealed class AuthoritySearch(IDbContextFactory<ImiDbContext> contexts)
     private static string Snippet(string profile) =>
         profile.Length <= SnippetLength ? profile : profile[..profile.LastIndexOf(' ', SnippetLength)] + " …";
 
-    // The filters and the reader's view of each authority, shared by both queries.
+    // The filters, shared by both queries.
     private const string Filters = """
         a.status = 'Validated'
         AND (@country::text IS NULL OR a.country_code = @country)
@@ -127,6 +146,8 @@ public sealed class AuthoritySearch(IDbContextFactory<ImiDbContext> contexts)
                                               WHERE x.authority_id = a.id AND x.list_code = @kwlist AND x.keyword_code = @kwcode))
         """;
 
+    // The page of results (CTE "page": authority_id, score, total) as the reader sees it. Only the
+    // page's rows are joined to their texts, not every authority found.
     private const string Projection = """
         SELECT a.id, coalesce(t.informal_title, o.informal_title) AS title,
                coalesce(t.language_code, o.language_code) AS title_language,
@@ -134,12 +155,12 @@ public sealed class AuthoritySearch(IDbContextFactory<ImiDbContext> contexts)
                o.informal_title AS original_title, o.language_code AS original_language,
                a.official_title, a.country_code, a.level, a.coordinator_type, a.languages_understood,
                coalesce(t.short_profile, o.short_profile) AS profile,
-               r.score, count(*) OVER () AS total
-        """;
-
-    private const string ReaderJoins = """
+               p.score, p.total
+        FROM page p
+        JOIN authorities a ON a.id = p.authority_id
         JOIN authority_search o ON o.authority_id = a.id AND o.is_original
         LEFT JOIN authority_search t ON t.authority_id = a.id AND t.language_code = @lang AND NOT t.is_original
+        ORDER BY p.score DESC, a.informal_title
         """;
 
     /// <summary>How many of the best-matching texts are ranked in full; beyond, the user narrows the search.</summary>
@@ -151,10 +172,15 @@ public sealed class AuthoritySearch(IDbContextFactory<ImiDbContext> contexts)
     //
     // 1. Each word of the query, folded, is widened to itself as a prefix and to the known words
     //    most like it (typos), through the lexicon's trigram index.
-    // 2. Candidates: up to 1,000 texts whose title matches all widened words and up to 2,000 texts
+    // 2. Each word (3 letters or more) also reaches the keywords whose label, in any language, has a
+    //    word of the same stem in that language, or contains the whole query (4 letters or more): the
+    //    terms of those keywords (SearchKeywordStemsSchema) widen it once more.
+    // 3. Candidates: up to 1,000 texts whose title matches all widened words and up to 2,000 texts
     //    matching them anywhere (or the reader's-language stems), filters applied, cheaply ranked;
     //    the best 500 only are ranked in full (title similarity).
-    // 3. Up to 500 authorities that chose a keyword whose label (any language) contains the query.
+    // 4. Up to 500 more texts in which each word is found, but at least one only as a keyword the
+    //    authority chose: not ranked (ranking against dozens of keyword terms, or even by title
+    //    similarity, cost more than the rest of the search), so below the texts that use the words.
     private const string TextSql = $"""
         WITH folded AS (SELECT imi_fold(@q) AS f, plainto_tsquery(imi_ts_config(@lang), @q) AS stems),
         query_words AS (
@@ -165,14 +191,27 @@ public sealed class AuthoritySearch(IDbContextFactory<ImiDbContext> contexts)
                        SELECT word FROM search_lexicon WHERE length(qw.word) >= 4 AND word % qw.word
                        ORDER BY similarity(word, qw.word) DESC LIMIT 4) l), ARRAY[]::text[]) AS typos
             FROM query_words qw),
-        words AS (
-            SELECT to_tsquery('simple', string_agg('(' || array_to_string(word || typos, ' | ') || ')', ' & ' ORDER BY ord)) AS q,
-                   to_tsquery('simple', string_agg('(' || array_to_string(array(SELECT t || 'A' FROM unnest(word || typos) t), ' | ') || ')', ' & ' ORDER BY ord)) AS title_q
-            FROM alternatives),
+        stemmers AS (SELECT imi_ts_config(code) AS config, array_agg(code) AS languages FROM languages GROUP BY 1),
+        word_stems AS MATERIALIZED ( -- each word stemmed once per stemmer, as in imi_label_stems: 'language:stem'
+            SELECT qw.ord, (SELECT string_agg(quote_literal(l.code || ':' || s.stem), ' | ')::tsquery
+                            FROM stemmers c, unnest(tsvector_to_array(to_tsvector(c.config, qw.word))) s(stem), unnest(c.languages) l(code)) AS stems
+            FROM query_words qw WHERE length(qw.word) >= 3),
         keyword_hits AS (
-            SELECT k.list_code, k.code FROM keywords k, folded
-            WHERE length(folded.f) >= 4 AND k.folded_labels LIKE '%' || folded.f || '%'
-            LIMIT 100),
+            SELECT w.ord, k.list_code, k.code FROM word_stems w JOIN keywords k ON k.label_stems @@ w.stems
+            UNION -- a label holding the whole query: each word reaches it, even a short one ("doctor of medicine")
+            SELECT qw.ord, k.list_code, k.code FROM query_words qw, (
+                SELECT k.list_code, k.code FROM keywords k, folded WHERE length(folded.f) >= 4 AND k.folded_labels LIKE '%' || folded.f || '%') k),
+        keyword_terms AS (
+            SELECT ord, string_agg(quote_literal(imi_keyword_term(list_code, code)), ' | ')::tsquery AS terms
+            FROM keyword_hits GROUP BY ord),
+        words AS (
+            SELECT to_tsquery('simple', string_agg('(' || array_to_string(a.word || a.typos, ' | ') || ')', ' & ' ORDER BY a.ord)) AS q,
+                   to_tsquery('simple', string_agg('(' || array_to_string(array(SELECT t || 'A' FROM unnest(a.word || a.typos) t), ' | ') || ')', ' & ' ORDER BY a.ord)) AS title_q,
+                   CASE WHEN count(kt.terms) > 0 THEN
+                       string_agg('(' || nullif((to_tsquery('simple', array_to_string(a.word || a.typos, ' | '))
+                                                 || coalesce(kt.terms, ''::tsquery))::text, '') || ')', ' & ' ORDER BY a.ord)::tsquery
+                   END AS keyword_q
+            FROM alternatives a LEFT JOIN keyword_terms kt USING (ord)),
         title_matches AS (
             SELECT s.authority_id, s.language_code FROM authority_search s CROSS JOIN words
             JOIN authorities a ON a.id = s.authority_id
@@ -183,6 +222,11 @@ public sealed class AuthoritySearch(IDbContextFactory<ImiDbContext> contexts)
             JOIN authorities a ON a.id = s.authority_id
             WHERE (s.words @@ words.q OR s.stems @@ folded.stems) AND {Filters}
             LIMIT 2000),
+        keyword_matches AS (
+            SELECT s.authority_id FROM authority_search s CROSS JOIN words
+            JOIN authorities a ON a.id = s.authority_id
+            WHERE s.words @@ words.keyword_q AND NOT s.words @@ coalesce(words.q, ''::tsquery) AND {Filters}
+            LIMIT 500),
         candidates AS (
             SELECT s.authority_id, s.folded_title,
                    ts_rank(s.words, coalesce(words.q, ''::tsquery)) + ts_rank(s.stems, folded.stems) AS rank
@@ -194,25 +238,23 @@ public sealed class AuthoritySearch(IDbContextFactory<ImiDbContext> contexts)
         hits AS (
             SELECT c.authority_id, c.rank + 2 * word_similarity(folded.f, c.folded_title) AS score FROM candidates c, folded
             UNION ALL
-            (SELECT x.authority_id, 0.8::real FROM authority_keywords x JOIN keyword_hits k ON k.list_code = x.list_code AND k.code = x.keyword_code
-             LIMIT 500)),
-        ranked AS (SELECT authority_id, (max(score) + 0.1 * (count(*) - 1))::double precision AS score FROM hits GROUP BY authority_id)
+            SELECT DISTINCT authority_id, 0.0::real FROM keyword_matches),
+        ranked AS (SELECT authority_id, (max(score) + 0.1 * (count(*) - 1))::double precision AS score FROM hits GROUP BY authority_id),
+        page AS ( -- every lane applied the filters
+            SELECT r.authority_id, r.score, count(*) OVER () AS total
+            FROM ranked r JOIN authorities a ON a.id = r.authority_id
+            ORDER BY r.score DESC, a.informal_title
+            LIMIT @limit OFFSET @offset)
         {Projection}
-        FROM ranked r
-        JOIN authorities a ON a.id = r.authority_id
-        {ReaderJoins}
-        WHERE {Filters}
-        ORDER BY r.score DESC, a.informal_title
-        LIMIT @limit OFFSET @offset
         """;
 
     private const string FilterOnlySql = $"""
-        WITH r AS (SELECT 0.0::double precision AS score)
+        WITH page AS (
+            SELECT a.id AS authority_id, 0.0::double precision AS score, count(*) OVER () AS total
+            FROM authorities a
+            WHERE {Filters}
+            ORDER BY a.informal_title
+            LIMIT @limit OFFSET @offset)
         {Projection}
-        FROM authorities a CROSS JOIN r
-        {ReaderJoins}
-        WHERE {Filters}
-        ORDER BY a.informal_title
-        LIMIT @limit OFFSET @offset
         """;
 }

@@ -7,7 +7,7 @@ namespace Imi.Infrastructure.Search;
 /// </summary>
 internal static class SearchSchema
 {
-    public const string Up = """
+    public const string Up = $"""
         CREATE EXTENSION IF NOT EXISTS pg_trgm;
         CREATE EXTENSION IF NOT EXISTS unaccent;
 
@@ -71,20 +71,7 @@ internal static class SearchSchema
         CREATE TABLE search_lexicon (word text PRIMARY KEY);
         CREATE INDEX ix_search_lexicon_trgm ON search_lexicon USING gin (word gin_trgm_ops);
 
-        CREATE OR REPLACE FUNCTION imi_index_authority(target uuid) RETURNS void LANGUAGE sql AS $$
-            DELETE FROM authority_search WHERE authority_id = target;
-            INSERT INTO authority_search SELECT * FROM authority_search_source WHERE authority_id = target;
-            INSERT INTO search_lexicon SELECT DISTINCT w FROM authority_search s, unnest(tsvector_to_array(s.words)) w
-                WHERE s.authority_id = target AND length(w) >= 3 ON CONFLICT DO NOTHING;
-        $$;
-
-        -- The whole index at once (after a bulk load with the triggers off).
-        CREATE OR REPLACE FUNCTION imi_reindex_authorities() RETURNS void LANGUAGE sql AS $$
-            TRUNCATE authority_search;
-            INSERT INTO authority_search SELECT * FROM authority_search_source;
-            INSERT INTO search_lexicon SELECT DISTINCT w FROM authority_search s, unnest(tsvector_to_array(s.words)) w
-                WHERE length(w) >= 3 ON CONFLICT DO NOTHING;
-        $$;
+        {IndexFunctions}
 
         CREATE OR REPLACE FUNCTION imi_index_authority_trigger() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
@@ -104,6 +91,27 @@ internal static class SearchSchema
             ON authority_translations FOR EACH ROW EXECUTE FUNCTION imi_index_authority_trigger();
 
         SELECT imi_reindex_authorities();
+        """;
+
+    /// <summary>
+    /// The functions that write an authority's rows from the view, and the words of its texts into the
+    /// lexicon. Migration SearchKeywordStems replaces them; its Down restores these.
+    /// </summary>
+    internal const string IndexFunctions = """
+        CREATE OR REPLACE FUNCTION imi_index_authority(target uuid) RETURNS void LANGUAGE sql AS $$
+            DELETE FROM authority_search WHERE authority_id = target;
+            INSERT INTO authority_search SELECT * FROM authority_search_source WHERE authority_id = target;
+            INSERT INTO search_lexicon SELECT DISTINCT w FROM authority_search s, unnest(tsvector_to_array(s.words)) w
+                WHERE s.authority_id = target AND length(w) >= 3 ON CONFLICT DO NOTHING;
+        $$;
+
+        -- The whole index at once (after a bulk load with the triggers off).
+        CREATE OR REPLACE FUNCTION imi_reindex_authorities() RETURNS void LANGUAGE sql AS $$
+            TRUNCATE authority_search;
+            INSERT INTO authority_search SELECT * FROM authority_search_source;
+            INSERT INTO search_lexicon SELECT DISTINCT w FROM authority_search s, unnest(tsvector_to_array(s.words)) w
+                WHERE length(w) >= 3 ON CONFLICT DO NOTHING;
+        $$;
         """;
 
     public const string Down = """

@@ -1,3 +1,4 @@
+using Imi.Domain.Access;
 using Imi.Domain.Authorities;
 using Imi.Infrastructure.Search;
 using Imi.Tests.Support;
@@ -35,6 +36,93 @@ public class AuthoritySearchTests(DatabaseFixture database) : IClassFixture<Data
 
         Assert.Contains(result.Hits, h => h.OfficialTitle == "Honourable Society of King's Inns");
     }
+
+    // Issue 9, first miss: an inflected form reached only the texts holding that very form. Each
+    // authority named here carries the keyword only in another language (its own texts never use the word).
+    [Theory]
+    [InlineData("Rechtsanwälte", "de", "Honourable Society of King's Inns")]             // English texts, German translation without it
+    [InlineData("Rechtsanwälte", "de", "Ilustre Colegio de la Abogacía de Madrid")]      // Spanish only
+    [InlineData("Rechtsanwalte", "de", "Ilustre Colegio de la Abogacía de Madrid")]      // no umlaut at hand
+    [InlineData("avocats", "fr", "Honourable Society of King's Inns")]
+    [InlineData("avocats", "fr", "Ilustre Colegio de la Abogacía de Madrid")]
+    [InlineData("avvocati", "it", "Honourable Society of King's Inns")]
+    [InlineData("solicitors", "en", "Ilustre Colegio de la Abogacía de Madrid")]         // a word of the English label, plural
+    [InlineData("architectes", "fr", "Krajowa Izba Architektów RP")]                     // Polish only
+    [InlineData("médicos", "pt", "Conseil national de l'ordre des médecins")]            // French only
+    public async Task AnInflectedForm_ReachesTheKeyword_InEveryLanguage(string text, string language, string officialTitle)
+    {
+        var result = await SearchAsync(new SearchQuery(text, language, PageSize: 100));
+
+        Assert.Contains(result.Hits, h => h.OfficialTitle == officialTitle);
+    }
+
+    // Issue 9, second miss: a word the index already holds as typed ("lawyers" is in King's Inns' profile,
+    // "Architekten" in the Bavarian chamber's) was not also matched against the other languages' labels.
+    [Theory]
+    [InlineData("lawyers", "en", "Honourable Society of King's Inns", "Ilustre Colegio de la Abogacía de Madrid")]
+    [InlineData("Architekten", "de", "Bayerische Architektenkammer", "Conseil national de l'ordre des architectes")]
+    [InlineData("architects", "en", "Bayerische Architektenkammer", "Krajowa Izba Architektów RP")]
+    public async Task AWordFoundInTexts_StillReachesTheKeyword_InOtherLanguages(string text, string language, string byText, string byKeyword)
+    {
+        var result = await SearchAsync(new SearchQuery(text, language, PageSize: 100));
+
+        Assert.Contains(result.Hits, h => h.OfficialTitle == byText);
+        Assert.Contains(result.Hits, h => h.OfficialTitle == byKeyword);
+        Assert.True(Rank(result, byText) < Rank(result, byKeyword), "A match in the texts ranks above a keyword-only match.");
+    }
+
+    [Fact]
+    public async Task EachWord_IsFoundInTheTexts_OrInAKeyword()
+    {
+        // "Rechtsanwälte" only through the keyword Lawyer, "Irland" only in King's Inns' German translation.
+        var result = await SearchAsync(new SearchQuery("Rechtsanwälte Irland", "de"));
+
+        Assert.Equal("Honourable Society of King's Inns", Assert.Single(result.Hits).OfficialTitle);
+    }
+
+    [Fact]
+    public async Task AWholeLabel_WithAShortWord_StillReachesItsKeyword()
+    {
+        // "of" names no keyword by itself; the label "Doctor of medicine" as a whole does.
+        var result = await SearchAsync(new SearchQuery("doctor of medicine", "en", PageSize: 100));
+
+        Assert.Contains(result.Hits, h => h.OfficialTitle == "Ordem dos Médicos"); // Portuguese only
+    }
+
+    [Fact]
+    public async Task AKeywordChosen_IsFoundAtOnce_InflectedInAnotherLanguage()
+    {
+        await using var services = database.Services();
+        await using (var db = await services.DbAsync())
+        {
+            var board = Authority.Register("FI", "Rakennusalan pätevyyslautakunta", "fi", "Rakennusalan pätevyyksien arviointi", AuthorityLevel.National,
+                "imi@patevyys.example", services.Clock.GetUtcNow());
+            board.Validate();
+            board.GrantAreaAccess("PQ");
+            var administrator = new Actor(Guid.NewGuid(), board.Id, IsLocalDataAdministrator: true, IsTranslator: false, []);
+            var professions = await db.KeywordLists.Include(l => l.Keywords).SingleAsync(l => l.Code == "PQ_PROFESSIONS");
+            board.SetKeywords(administrator, professions, ["CIVIL_ENGINEER"]);
+            db.Authorities.Add(board);
+            await db.SaveChangesAsync();
+        }
+
+        var result = await services.Get<AuthoritySearch>().SearchAsync(new SearchQuery("engenheiros", "pt"));
+
+        Assert.Contains(result.Hits, h => h.OfficialTitle == "Ordem dos Engenheiros"); // its own texts
+        Assert.Contains(result.Hits, h => h.OfficialTitle == "Rakennusalan pätevyyslautakunta"); // the keyword Civil engineer
+    }
+
+    [Fact]
+    public async Task ControlCharacters_InTheQuery_AreRemovedBeforeTheDatabaseSeesThem()
+    {
+        // A NUL made PostgreSQL answer "22021: invalid byte sequence" on the page.
+        var result = await SearchAsync(new SearchQuery("archi\0tectes\u001b\u202e", "fr"));
+
+        Assert.Contains(result.Hits, h => h.OfficialTitle == "Conseil national de l'ordre des architectes");
+    }
+
+    private static int Rank(SearchResult result, string officialTitle) =>
+        result.Hits.Select((h, i) => (h, i)).Single(x => x.h.OfficialTitle == officialTitle).i;
 
     [Fact]
     public async Task AMisspelling_IsForgiven()

@@ -43,4 +43,20 @@ public class SearchPageTests(DatabaseFixture database)
             Assert.Contains("Germany", first);
         }, TimeSpan.FromSeconds(10));
     }
+
+    [Fact]
+    public void AQueryLongerThanTheBox_IsCut_AndThePageSaysSo()
+    {
+        var cut = RenderAsFrenchReader();
+        var box = cut.Find("input[data-testid=search-text]");
+
+        box.Input(string.Concat(Enumerable.Repeat("architectes ", 25))); // 300 characters
+
+        cut.WaitForAssertion(() => Assert.Contains("Only the first 200 characters are searched",
+            cut.Find(".mud-input-helper-text").TextContent));
+
+        cut.Find("input[data-testid=search-text]").Input("architectes");
+
+        cut.WaitForAssertion(() => Assert.DoesNotContain("characters are searched", cut.Markup));
+    }
 }
