@@ -99,9 +99,9 @@ public sealed class ExchangeEffects(RequestService requests, RequestQueries quer
         {
             dispatcher.Dispatch(new ExchangeFailedAction(e.Message, e.Field ?? fileField));
         }
-        catch (IOException e) when (a.Command is AttachFile file)
+        catch (IOException) when (a.Command is AttachFile file)
         {
-            dispatcher.Dispatch(new ExchangeFailedAction($"\"{file.FileName}\" could not be read ({e.Message}).", "attachments"));
+            dispatcher.Dispatch(new ExchangeFailedAction(RequestMessages.CouldNotRead(file.FileName), "attachments"));
         }
     }
 

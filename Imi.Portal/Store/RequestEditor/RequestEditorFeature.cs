@@ -130,9 +130,9 @@ public sealed class RequestEditorEffects(RequestService requests, RequestQueries
         {
             dispatcher.Dispatch(new EditorFailedAction(e.Message, e.Field ?? "attachments"));
         }
-        catch (IOException e) when (a.Command is AttachFile file)
+        catch (IOException) when (a.Command is AttachFile file)
         {
-            dispatcher.Dispatch(new EditorFailedAction($"\"{file.FileName}\" could not be read ({e.Message}).", "attachments"));
+            dispatcher.Dispatch(new EditorFailedAction(RequestMessages.CouldNotRead(file.FileName), "attachments"));
         }
     }
 }
