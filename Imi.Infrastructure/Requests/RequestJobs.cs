@@ -70,6 +70,11 @@ public sealed class AnswerDateReminderJob(IDbContextFactory<ImiDbContext> contex
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         await using var db = await contexts.CreateDbContextAsync(ct);
+        // One instance at a time: two instances reading the same due exchanges would both send the
+        // reminder (marking it sent does not change the exchange's revision, so no conflict stops them).
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (!await db.Database.SqlQueryRaw<bool>("""SELECT pg_try_advisory_xact_lock(7310002) AS "Value" """).SingleAsync(ct))
+            return 0;
         // The answer date runs while the responder has the next step.
         var open = RequestWorkflow.AwaitingResponder.ToArray();
         var horizon = today.AddDays(DaysBefore);
@@ -85,6 +90,7 @@ public sealed class AnswerDateReminderJob(IDbContextFactory<ImiDbContext> contex
             db.Entry(r).Property(overdue ? "OverdueReminderFor" : "NearReminderFor").CurrentValue = r.AgreedAnswerDate;
         }
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return due.Count;
     }
 }

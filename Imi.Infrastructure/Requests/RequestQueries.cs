@@ -26,7 +26,9 @@ public sealed partial class RequestQueries(IDbContextFactory<ImiDbContext> conte
 {
     private static async Task<ViewerRelations> RelationsAsync(ImiDbContext db, Actor actor, InformationRequest r, CancellationToken ct)
     {
-        var partyIds = new[] { r.RequestingAuthorityId, r.RespondingAuthorityId ?? Guid.Empty };
+        // The responder's links and coordinators count only once the request has reached the responder:
+        // a request still waiting for the requester's coordinator is none of their business.
+        var partyIds = new[] { r.RequestingAuthorityId, RequestWorkflow.HasReachedResponder(r.Status) ? r.RespondingAuthorityId ?? Guid.Empty : Guid.Empty };
         var parties = await db.Authorities.AsNoTracking().Where(a => partyIds.Contains(a.Id)).ToListAsync(ct);
         var linked = parties.Any(p => p.LinkedAuthorities.Any(l => l.LinkedAuthorityId == actor.AuthorityId));
         var coordinatorLinks = parties.SelectMany(p => p.RequestCoordinators)

@@ -162,6 +162,31 @@ public class VisibilityAndRetentionTests(DatabaseFixture database) : IClassFixtu
         var mail = await check.Outbox.FirstAsync(m => m.Kind == "request.AnswerDatePassed" && m.TextBody.Contains(id.ToString()));
         Assert.DoesNotContain(SubjectName, mail.TextBody);
     }
+
+    /// <summary>Another instance running the reminders at the same moment: this one leaves them to it instead of sending them twice.</summary>
+    [Fact]
+    public async Task Reminders_WhileAnotherInstanceSendsThem_AreNotSentTwice()
+    {
+        await using var services = database.Services();
+        var id = await SentRequestAsync(services);
+        services.Clock.Advance(TimeSpan.FromDays(20));
+        var reminders = services.Get<AnswerDateReminderJob>();
+        async Task<int> Count()
+        {
+            await using var db = await services.DbAsync();
+            return await db.Outbox.CountAsync(m => m.Kind == "request.AnswerDateNear" && m.TextBody.Contains(id.ToString()));
+        }
+
+        await using (var otherInstance = await services.DbAsync())
+        {
+            await using var transaction = await otherInstance.Database.BeginTransactionAsync();
+            await otherInstance.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7310002)");
+            Assert.Equal(0, await reminders.RunAsync());
+            Assert.Equal(0, await Count());
+        }
+        Assert.True(await reminders.RunAsync() >= 1);
+        Assert.Equal(3, await Count());
+    }
 }
 
 /// <summary>The later rule for one area (its own database: the area's setting changes for every test in it).</summary>
@@ -218,5 +243,33 @@ public class BlockThenDeleteTests(DatabaseFixture database) : IClassFixture<Data
         Assert.Contains(audit, e => e.Kind == AuditKind.BlockedPersonalDataRetrieved && e.Detail!.Contains("Court order 2027/114 asks for the identity."));
         Assert.Contains(audit, e => e.Kind == AuditKind.AttachmentRead && e.Detail == "diplome.pdf (blocked data: Court order 2027/114 asks for the identity.)");
         Assert.Equal(AuditKind.PersonalDataDeleted, audit[^1].Kind);
+    }
+}
+
+/// <summary>Visibility while the requester's coordinator approves (its own database: the coordinator's setting changes for every test in it).</summary>
+public class ApprovalVisibilityTests(DatabaseFixture database) : IClassFixture<DatabaseFixture>
+{
+    /// <summary>A request still waiting for its own coordinator's approval has not left the requester's country.</summary>
+    [Fact]
+    public async Task ARequestWaitingForApproval_IsNotSeenByTheRespondersSide()
+    {
+        await using var services = database.Services();
+        await using (var db = await services.DbAsync())
+        {
+            var coordinatorId = (await db.ImiUsers.SingleAsync(u => u.Username == FrenchCoordinator)).AuthorityId;
+            var french = await db.Authorities.SingleAsync(a => a.Id == coordinatorId);
+            french.SetApproval(new Imi.Domain.Access.Actor(Guid.Empty, french.Id, true, false, []), "PQ", requests: true, replies: false);
+            await db.SaveChangesAsync();
+        }
+        var id = await SentRequestAsync(services);
+        var queries = services.Get<RequestQueries>();
+        Assert.Equal(RequestStatus.AwaitingApproval, (await queries.GetAsync(await UserAsync(services, FrenchCoordinator), id)).Status);
+
+        var germanBasic = await RegisterUserAsync(services, BavarianArchitectsMail, "de.basic.approval");
+        foreach (var responderSide in new[] { await UserAsync(services, BavarianCoordinator), await UserAsync(services, GermanHandler), germanBasic })
+        {
+            await Assert.ThrowsAsync<NotPermittedException>(() => queries.GetAsync(responderSide, id));
+            Assert.DoesNotContain(await queries.OversightAsync(responderSide), i => i.Id == id);
+        }
     }
 }
