@@ -41,7 +41,7 @@ public static class AllocationReducers
 
     [ReducerMethod]
     public static AllocationState Reduce(AllocationState state, EffectFailedAction a) =>
-        a.Action is AllocateOnBoardAction ? state with { Busy = false, Error = RequestMessages.ServerFailed, Message = null } : state;
+        a.Action is AllocateOnBoardAction ? state with { Busy = false, Error = a.Message, Message = null } : state;
 }
 
 public sealed class AllocationEffects(RequestService requests, RequestQueries queries, IState<AllocationState> state)

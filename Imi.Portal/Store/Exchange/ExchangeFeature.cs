@@ -62,7 +62,7 @@ public static class ExchangeReducers
 
     [ReducerMethod]
     public static ExchangeState Reduce(ExchangeState state, EffectFailedAction a) =>
-        a.Action is RunExchangeCommandAction or LoadExchangeAction ? state with { Busy = false, Error = RequestMessages.ServerFailed, Message = null } : state;
+        a.Action is RunExchangeCommandAction or LoadExchangeAction ? state with { Busy = false, Error = a.Message, Message = null } : state;
 }
 
 public sealed class ExchangeEffects(RequestService requests, RequestQueries queries, IState<ExchangeState> state)

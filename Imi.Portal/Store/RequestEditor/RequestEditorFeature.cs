@@ -51,7 +51,7 @@ public static class RequestEditorReducers
     [ReducerMethod]
     public static RequestEditorState Reduce(RequestEditorState state, EffectFailedAction a) =>
         a.Action is SaveDraftAction or RunDraftFileCommandAction or LoadEditorAction
-            ? state with { Busy = false, Error = RequestMessages.ServerFailed, Message = null }
+            ? state with { Busy = false, Error = a.Message, Message = null }
             : state;
 }
 

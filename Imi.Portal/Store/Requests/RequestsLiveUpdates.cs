@@ -9,7 +9,6 @@ public sealed record RequestsChangedAction(RequestChange Change, Guid UserId);
 public static class RequestMessages
 {
     public const string ChangedMeanwhile = "Someone else changed this exchange meanwhile; it now shows their change. Check it, then try again.";
-    public const string ServerFailed = "Something went wrong on the server; nothing was changed. Please try again.";
 
     /// <summary>The upload broke off (the browser's reason is not for the user: it may name paths or limits of the server).</summary>
     public static string CouldNotRead(string fileName) => $"\"{fileName}\" could not be read: the upload was interrupted. Please attach it again.";
