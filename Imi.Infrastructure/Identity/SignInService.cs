@@ -158,6 +158,8 @@ public sealed class SignInService(
     {
         var stamp = NewStamp();
         await db.Accounts.Where(a => a.Id == userId).ExecuteUpdateAsync(s => s.SetProperty(a => a.SecurityStamp, stamp));
+        // ExecuteUpdate passes no save interceptor: tell the user's other open pages here.
+        await db.Database.ExecuteSqlRawAsync("SELECT pg_notify({0}, {1})", [AccountChanges.Channel, userId.ToString()]);
         await RecordAsync(userId, SignInOutcome.SignedOut, remoteAddress);
     }
 

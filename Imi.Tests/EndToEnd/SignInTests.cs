@@ -91,8 +91,26 @@ public class SignInTests(PortalServer server) : IClassFixture<PortalServer>
                 .ExecuteAsync(admin.Id, new Imi.Infrastructure.Setup.ResetPassword(target.Id));
         }
 
-        // Told over the account channel: well before the one-minute periodic check.
-        await page.WaitForURLAsync(new Regex("account/sign-in"), new PageWaitForURLOptions { Timeout = 15_000 });
+        // Told over the account channel: well before the one-minute periodic check. The page says so in place.
+        await Assertions.Expect(page.Locator("[data-testid=session-ended] h1")).ToHaveTextAsync("Your session has ended");
+        await page.AssertAccessibleAsync();
+        await page.ClickAsync("[data-testid=sign-in-again]");
+        await page.WaitForURLAsync(new Regex("account/sign-in"));
+    }
+
+    /// <summary>Signing out in one tab ends the sign-in of the user's other open tabs at once; the tab that signs out still says so.</summary>
+    [Fact]
+    public async Task SigningOutInOneTab_EndsTheOtherOpenTabsAtOnce()
+    {
+        var first = await Browser.NewPageAsync(server);
+        await SignInJourney.SignInAsync(first, "demo.pt.handler", DemoNetwork.Password, DemoNetwork.SecurityCode);
+        var second = await first.Context.NewPageAsync();
+        await second.GotoAsync("requests");
+        await second.WaitForCircuitAsync();
+
+        await SignInJourney.SignOutAsync(first);
+        await Assertions.Expect(first.Locator("h1")).ToHaveTextAsync("You have signed out");
+        await Assertions.Expect(second.Locator("[data-testid=session-ended] h1")).ToHaveTextAsync("Your session has ended");
     }
 
     [Fact]
