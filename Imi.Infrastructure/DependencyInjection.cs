@@ -79,6 +79,7 @@ public static class DependencyInjection
         services.AddSingleton<Search.AuthorityDirectory>();
         services.AddSingleton<Translation.TranslationService>();
         services.AddSingleton<Users.SessionQueries>();
+        services.AddSingleton<Users.ProfileService>();
         services.AddSingleton<OutboxSender>();
 
         services.TryAddSingleton(_ => Npgsql.NpgsqlDataSource.Create(connectionString));

@@ -3,6 +3,7 @@ using Imi.Infrastructure;
 using Imi.Infrastructure.Data;
 using Imi.Infrastructure.Identity;
 using Imi.Portal.Account;
+using Imi.Portal.Localization;
 using Imi.Portal.Components;
 using Imi.Portal.Hosting;
 using Imi.Portal.Store;
@@ -38,6 +39,7 @@ public static class PortalSetup
         // The antiforgery cookie is Secure whenever the request was HTTPS (its default is never).
         services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         services.AddMudServices();
+        services.AddImiLocalization();
         services.AddImiInfrastructure(builder.Configuration);
         services.AddImiStore(typeof(PortalSetup).Assembly);
         services.AddScoped<Store.Requests.RequestsLiveUpdates>();
@@ -104,6 +106,7 @@ public static class PortalSetup
     {
         app.UseForwardedHeaders();
         app.UseSecurityHeaders();
+        app.UseRequestLocalization();
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();
@@ -119,6 +122,7 @@ public static class PortalSetup
         app.MapStaticAssets();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
         app.MapAccountEndpoints();
+        app.MapLanguageEndpoints();
         app.MapAttachmentEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

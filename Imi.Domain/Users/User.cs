@@ -77,6 +77,15 @@ public sealed class User : AggregateRoot
         Touch();
     }
 
+    /// <summary>The user's working language: the portal's pages and e-mails speak it.</summary>
+    public void ChoosePreferredLanguage(ReferenceData.Language language)
+    {
+        if (PreferredLanguageCode == language.Code)
+            return;
+        PreferredLanguageCode = language.Code;
+        Touch();
+    }
+
     /// <summary>Only through <see cref="UserAdministration"/>, which checks uniqueness and rights.</summary>
     internal void ChangeUsername(string username)
     {

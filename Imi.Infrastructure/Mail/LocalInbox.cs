@@ -40,6 +40,8 @@ public sealed class LocalInbox(string folder, int port, ILogger? logger = null) 
     /// <summary>Every message received so far, newest first.</summary>
     public IReadOnlyList<InboxMessage> Messages() => ReadFolder(Folder);
 
+    private int _disposed;
+
     public static IReadOnlyList<InboxMessage> ReadFolder(string folder)
     {
         if (!Directory.Exists(folder))
@@ -53,6 +55,9 @@ public sealed class LocalInbox(string folder, int port, ILogger? logger = null) 
 
     public async ValueTask DisposeAsync()
     {
+        // A host may stop its services twice (WebApplicationFactory's dispose after a stop): once is enough.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+            return;
         await _stop.CancelAsync();
         if (_running is not null)
         {
@@ -111,7 +116,7 @@ public sealed class LocalInboxHost(Microsoft.Extensions.Options.IOptions<MailOpt
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_inbox is not null)
-            await _inbox.DisposeAsync();
+        if (Interlocked.Exchange(ref _inbox, null) is { } inbox)
+            await inbox.DisposeAsync();
     }
 }
