@@ -26,6 +26,8 @@ public static class SignInLockout
 
     public static bool IsBlocked(int failures) => failures >= AttemptsBeforeBlock;
 
-    public static bool IsLockedOut(Account account, DateTimeOffset now) =>
-        IsBlocked(account.AccessFailedCount) || account.LockoutEnd > now;
+    public static bool IsLockedOut(Account account, DateTimeOffset now) => IsLockedOut(account.AccessFailedCount, account.LockoutEnd, now);
+
+    public static bool IsLockedOut(int failures, DateTimeOffset? lockoutEnd, DateTimeOffset now) =>
+        IsBlocked(failures) || lockoutEnd > now;
 }
