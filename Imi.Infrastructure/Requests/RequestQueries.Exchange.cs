@@ -31,7 +31,7 @@ public sealed record ExchangeDetails(
     SubjectData? Subject, ReaderText? Comment, IReadOnlyList<AttachmentView>? Attachments,
     ReferralView? Referral, RequestRating? Rating, IReadOnlyList<TimelineView> Timeline,
     IReadOnlyList<RequestAction> AllowedActions, IReadOnlyList<HandlerOption> Colleagues, IReadOnlyList<Guid> AllocatedHandlerIds,
-    bool PersonalDataErased, bool PersonalDataBlocked = false, string? Justification = null);
+    bool PersonalDataErased, bool PersonalDataBlocked = false);
 
 // The exchange page: one exchange as one user may see it.
 public sealed partial class RequestQueries
@@ -115,7 +115,7 @@ public sealed partial class RequestQueries
             r.Timeline.Select(t => new TimelineView(t.At, t.Action, TimelineText(t.Action), names.GetValueOrDefault(t.UserId, "?"), Party(t.AuthorityId),
                 details ? Free(t.Note) : null, t.OtherAuthorityId is { } o ? Party(o) : null, t.Date)).ToList(),
             RequestWorkflow.AllowedActions(r, actor), colleagues, r.AllocatedHandlerIds,
-            r.PersonalDataErasedAt is not null, blocked, blocked && full ? justification : null);
+            r.PersonalDataErasedAt is not null, blocked);
     }
 
     public static string TimelineText(RequestAction action) => action switch
