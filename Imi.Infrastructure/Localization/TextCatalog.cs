@@ -14,8 +14,9 @@ public sealed record TextValue(string? Single, IReadOnlyDictionary<PluralCategor
 }
 
 /// <summary>
-/// Every text the portal shows or sends, per language, from <c>Localization/Texts/{language}.json</c>
-/// (embedded). Keys are dotted paths of the JSON objects (<c>Requests.Actions.Accept</c>); a value is a
+/// Every text the portal shows or sends, per language, from <c>Localization/Texts/{Area}/{language}.json</c>
+/// (embedded). A key is the area and the dotted path inside its file (<c>Requests.Actions.Accept</c> is
+/// <c>Actions.Accept</c> in <c>Texts/Requests/*.json</c>); a value is a
 /// whole sentence with named placeholders (<c>{count}</c>, <c>{date}</c>, <c>{date:D}</c>), or an object
 /// of plural forms (<c>one</c>, <c>few</c>, <c>other</c>, …) chosen by the <c>count</c> argument.
 /// English is the fallback; the completeness test keeps it from ever being needed.
@@ -45,8 +46,26 @@ public sealed partial class TextCatalog
         if (value is null)
             return key; // only a key missing in English too gets here; the completeness test fails on it
         var pattern = value.Single ?? Choose(value.Plural!, pseudo ? PortalLanguages.Fallback : language, args);
-        var text = Fill(pattern, culture, args);
+        var text = Fill(pattern, culture, NamesOfEnums(language, culture, args));
         return pseudo ? PseudoLocalize(text) : text;
+    }
+
+    /// <summary>The key of an enum value's name: <c>Enums.RequestStatus.Sent</c>.</summary>
+    public static string EnumKey(Enum value) => $"Enums.{value.GetType().Name}.{value}";
+
+    // An enum value in a sentence ("the request is {status}") is shown by its name in the language.
+    private ReadOnlySpan<TextArg> NamesOfEnums(string language, CultureInfo culture, ReadOnlySpan<TextArg> args)
+    {
+        var hasEnum = false;
+        foreach (var arg in args)
+            hasEnum |= arg.Value is Enum;
+        if (!hasEnum)
+            return args;
+        var named = args.ToArray();
+        for (var i = 0; i < named.Length; i++)
+            if (named[i].Value is Enum e)
+                named[i] = new TextArg(named[i].Name, Format(language == PortalLanguages.Pseudo ? PortalLanguages.Fallback : language, EnumKey(e), culture));
+        return named;
     }
 
     private TextValue? Find(string language, string key) =>
@@ -144,38 +163,47 @@ public sealed partial class TextCatalog
         value.EnumerateObject().Any(p => p.Name == "other")
         && value.EnumerateObject().All(p => p.Value.ValueKind == JsonValueKind.String && Enum.TryParse<PluralCategory>(p.Name, ignoreCase: true, out _));
 
-    private static TextCatalog LoadEmbedded()
+    private const string ResourcePrefix = "Imi.Infrastructure.Localization.Texts.";
+
+    /// <summary>The shipped files: <c>Texts/{Area}/{language}.json</c>, embedded as <c>…Texts.{Area}.{language}.json</c>.</summary>
+    private static IEnumerable<(string Area, string Language, string Json)> ShippedFiles()
     {
         var assembly = typeof(TextCatalog).Assembly;
-        const string prefix = "Imi.Infrastructure.Localization.Texts.";
-        var texts = new Dictionary<string, Dictionary<string, TextValue>>();
-        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(prefix, StringComparison.Ordinal) && n.EndsWith(".json", StringComparison.Ordinal)))
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal) && n.EndsWith(".json", StringComparison.Ordinal)))
         {
-            var language = name[prefix.Length..^".json".Length];
+            var parts = name[ResourcePrefix.Length..^".json".Length].Split('.', '/', '\\');
             using var stream = assembly.GetManifestResourceStream(name)!;
             using var reader = new StreamReader(stream);
-            texts[language] = Parse(reader.ReadToEnd());
+            yield return (parts[0], parts[1], reader.ReadToEnd());
+        }
+    }
+
+    private static TextCatalog LoadEmbedded()
+    {
+        var texts = new Dictionary<string, Dictionary<string, TextValue>>();
+        foreach (var (area, language, json) in ShippedFiles())
+        {
+            var into = texts.TryGetValue(language, out var existing) ? existing : texts[language] = new(StringComparer.Ordinal);
+            foreach (var (key, value) in Parse(json))
+                into.Add(area + "." + key, value);
         }
         return new TextCatalog(texts);
     }
 
-    /// <summary>Keys a language marks as rightly the same as English ("IMI", "E-mail" in some languages): its "@sameAsEnglish" list.</summary>
+    /// <summary>
+    /// Keys a language marks as rightly the same as English ("IMI", "E-mail" in some languages): the
+    /// "@sameAsEnglish" list of each of its files, keys written as in the file (without the area).
+    /// </summary>
+    public static IReadOnlySet<string> ShippedSameAsEnglish(string language) =>
+        ShippedFiles().Where(f => f.Language == language)
+            .SelectMany(f => SameAsEnglish(f.Json).Select(k => f.Area + "." + k)).ToHashSet();
+
     public static IReadOnlySet<string> SameAsEnglish(string json)
     {
         using var document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
         return document.RootElement.TryGetProperty("@sameAsEnglish", out var list)
             ? list.EnumerateArray().Select(e => e.GetString()!).ToHashSet()
             : new HashSet<string>();
-    }
-
-    /// <summary>The shipped JSON of one language (for the completeness test).</summary>
-    public static string? ShippedJson(string language)
-    {
-        using var stream = typeof(TextCatalog).Assembly.GetManifestResourceStream($"Imi.Infrastructure.Localization.Texts.{language}.json");
-        if (stream is null)
-            return null;
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
     }
 
     /// <summary>For tests: a catalogue from JSON texts per language.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Imi.Domain.Common;
 
 namespace Imi.Infrastructure.Localization;
 
@@ -19,6 +20,12 @@ public sealed class Texts(TextCatalog catalog)
 
     public string this[string key, params TextArg[] args] => catalog.Format(CurrentLanguage, key, CultureInfo.CurrentCulture, args);
 
+    /// <summary>The name of an enum value (a status, an action, a role) in the reader's language.</summary>
+    public string Name(Enum value) => this[TextCatalog.EnumKey(value)];
+
+    /// <summary>A domain refusal as a sentence in the reader's language (the text <c>Refusals.{code}</c>).</summary>
+    public string Refusal(DomainException refusal) => In(CurrentLanguage).Refusal(refusal);
+
     /// <summary>The same texts in another language (an e-mail in its recipient's language).</summary>
     public LanguageTexts In(string? language)
     {
@@ -37,4 +44,10 @@ public sealed class LanguageTexts(TextCatalog catalog, string language, CultureI
     public CultureInfo Culture => culture;
     public string this[string key] => catalog.Format(language, key, culture);
     public string this[string key, params TextArg[] args] => catalog.Format(language, key, culture, args);
+
+    public string Name(Enum value) => this[TextCatalog.EnumKey(value)];
+
+    public string Refusal(DomainException refusal) =>
+        !catalog.Has("Refusals." + refusal.Code) ? refusal.Code // TRANSITIONAL (issue 10): a refusal still written as an English sentence
+        : catalog.Format(language, "Refusals." + refusal.Code, culture, [.. refusal.Args.Select(a => new TextArg(a.Name, a.Value))]);
 }

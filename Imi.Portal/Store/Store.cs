@@ -1,3 +1,4 @@
+using Imi.Infrastructure.Localization;
 using Imi.Domain.Common;
 using Imi.Portal.Errors;
 using Imi.Portal.Store.Navigation;
@@ -112,14 +113,14 @@ public sealed class Store : IDispatcher, IActionSubscriber
         {
             // Not a failure: the user opened something their roles do not open. The shell shows why.
             _logger.LogInformation("Effect {Effect} refused {Action}: {Reason}", effect.EffectType.Name, action.GetType().Name, e.Message);
-            Dispatch(new AccessRefusedAction(action, e.Message));
+            Dispatch(new AccessRefusedAction(action, _services.GetRequiredService<Texts>().Refusal(e)));
         }
         catch (DomainException e)
         {
-            // A rule the user can act on; its message is written for them.
+            // A rule the user can act on: its code becomes a sentence in their language.
             _logger.LogInformation("Effect {Effect} refused {Action}: {Reason}", effect.EffectType.Name, action.GetType().Name, e.Message);
             if (action is not EffectFailedAction)
-                Dispatch(new EffectFailedAction(action, e.Message));
+                Dispatch(new EffectFailedAction(action, _services.GetRequiredService<Texts>().Refusal(e)));
         }
         catch (Exception e)
         {

@@ -1,3 +1,4 @@
+using Imi.Infrastructure.Localization;
 using Imi.Domain.Common;
 using Imi.Infrastructure.Requests;
 using Imi.Infrastructure.UseCases;
@@ -44,7 +45,7 @@ public static class AllocationReducers
         a.Action is AllocateOnBoardAction ? state with { Busy = false, Error = a.Message, Message = null } : state;
 }
 
-public sealed class AllocationEffects(RequestService requests, RequestQueries queries, IState<AllocationState> state)
+public sealed class AllocationEffects(RequestService requests, RequestQueries queries, IState<AllocationState> state, Texts texts)
 {
     [EffectMethod]
     public async Task Handle(LoadBoardsAction a, IDispatcher dispatcher) =>
@@ -65,7 +66,7 @@ public sealed class AllocationEffects(RequestService requests, RequestQueries qu
         }
         catch (DomainException e)
         {
-            dispatcher.Dispatch(new AllocationFailedAction(e.Message));
+            dispatcher.Dispatch(new AllocationFailedAction(texts.Refusal(e)));
         }
     }
 

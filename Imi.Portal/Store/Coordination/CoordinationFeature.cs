@@ -1,3 +1,4 @@
+using Imi.Infrastructure.Localization;
 using Imi.Domain.Common;
 using Imi.Infrastructure.Setup;
 
@@ -28,7 +29,7 @@ public static class CoordinationReducers
         state with { Error = action.Message, Message = null };
 }
 
-public sealed class CoordinationEffects(CoordinationQueries queries, SetupService setup)
+public sealed class CoordinationEffects(CoordinationQueries queries, SetupService setup, Texts texts)
 {
     [EffectMethod]
     public async Task Handle(LoadCoordinatedAuthoritiesAction action, IDispatcher dispatcher) =>
@@ -44,7 +45,7 @@ public sealed class CoordinationEffects(CoordinationQueries queries, SetupServic
         }
         catch (DomainException e)
         {
-            dispatcher.Dispatch(new CoordinationFailedAction(e.Message));
+            dispatcher.Dispatch(new CoordinationFailedAction(texts.Refusal(e)));
         }
     }
 }

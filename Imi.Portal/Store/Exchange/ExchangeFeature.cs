@@ -1,3 +1,4 @@
+using Imi.Infrastructure.Localization;
 using Imi.Domain.Common;
 using Imi.Infrastructure.Requests;
 using Imi.Infrastructure.UseCases;
@@ -65,7 +66,7 @@ public static class ExchangeReducers
         a.Action is RunExchangeCommandAction or LoadExchangeAction ? state with { Busy = false, Error = a.Message, Message = null } : state;
 }
 
-public sealed class ExchangeEffects(RequestService requests, RequestQueries queries, IState<ExchangeState> state)
+public sealed class ExchangeEffects(RequestService requests, RequestQueries queries, IState<ExchangeState> state, Texts texts)
 {
     [EffectMethod]
     public async Task Handle(LoadExchangeAction a, IDispatcher dispatcher)
@@ -76,7 +77,7 @@ public sealed class ExchangeEffects(RequestService requests, RequestQueries quer
         }
         catch (DomainException e)
         {
-            dispatcher.Dispatch(new ExchangeFailedAction(e.Message));
+            dispatcher.Dispatch(new ExchangeFailedAction(texts.Refusal(e)));
         }
     }
 
@@ -97,7 +98,7 @@ public sealed class ExchangeEffects(RequestService requests, RequestQueries quer
         }
         catch (DomainException e)
         {
-            dispatcher.Dispatch(new ExchangeFailedAction(e.Message, e.Field ?? fileField));
+            dispatcher.Dispatch(new ExchangeFailedAction(texts.Refusal(e), e.Field ?? fileField));
         }
         catch (IOException) when (a.Command is AttachFile file)
         {

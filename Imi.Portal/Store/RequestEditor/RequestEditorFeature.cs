@@ -1,3 +1,4 @@
+using Imi.Infrastructure.Localization;
 using Imi.Domain.Common;
 using Imi.Domain.Requests;
 using Imi.Infrastructure.Requests;
@@ -55,7 +56,7 @@ public static class RequestEditorReducers
             : state;
 }
 
-public sealed class RequestEditorEffects(RequestService requests, RequestQueries queries)
+public sealed class RequestEditorEffects(RequestService requests, RequestQueries queries, Texts texts)
 {
     [EffectMethod]
     public async Task Handle(LoadEditorAction a, IDispatcher dispatcher)
@@ -66,7 +67,7 @@ public sealed class RequestEditorEffects(RequestService requests, RequestQueries
         }
         catch (DomainException e)
         {
-            dispatcher.Dispatch(new EditorFailedAction(e.Message, e.Field));
+            dispatcher.Dispatch(new EditorFailedAction(texts.Refusal(e), e.Field));
         }
     }
 
@@ -108,7 +109,7 @@ public sealed class RequestEditorEffects(RequestService requests, RequestQueries
                 dispatcher.Dispatch(new EditorLoadedAction(await queries.EditorAsync(a.UserId, id, a.AreaCode, null)));
                 dispatcher.Dispatch(new DraftSavedAction(id.Value, false, "Draft saved, but not sent."));
             }
-            dispatcher.Dispatch(new EditorFailedAction(e.Message, e.Field));
+            dispatcher.Dispatch(new EditorFailedAction(texts.Refusal(e), e.Field));
         }
     }
 
@@ -128,7 +129,7 @@ public sealed class RequestEditorEffects(RequestService requests, RequestQueries
         }
         catch (DomainException e)
         {
-            dispatcher.Dispatch(new EditorFailedAction(e.Message, e.Field ?? "attachments"));
+            dispatcher.Dispatch(new EditorFailedAction(texts.Refusal(e), e.Field ?? "attachments"));
         }
         catch (IOException) when (a.Command is AttachFile file)
         {

@@ -1,3 +1,4 @@
+using Imi.Infrastructure.Localization;
 using Imi.Infrastructure.UseCases;
 using Imi.Domain.Common;
 using Imi.Infrastructure.Setup;
@@ -85,7 +86,7 @@ public static class SetupReducers
         state with { Message = null, Error = null, ShownUsername = null, Conflict = false };
 }
 
-public sealed class SetupEffects(SetupService setup)
+public sealed class SetupEffects(SetupService setup, Texts texts)
 {
     [EffectMethod]
     public async Task Handle(LoadSetupAction action, IDispatcher dispatcher) =>
@@ -100,11 +101,11 @@ public sealed class SetupEffects(SetupService setup)
         }
         catch (ChangedBySomeoneElseException e)
         {
-            dispatcher.Dispatch(new SetupCommandFailedAction(e.Message, null, true, await setup.GetAsync(action.UserId)));
+            dispatcher.Dispatch(new SetupCommandFailedAction(texts.Refusal(e), null, true, await setup.GetAsync(action.UserId)));
         }
         catch (DomainException e)
         {
-            dispatcher.Dispatch(new SetupCommandFailedAction(e.Message, e.Field, false, null));
+            dispatcher.Dispatch(new SetupCommandFailedAction(texts.Refusal(e), e.Field, false, null));
         }
     }
 

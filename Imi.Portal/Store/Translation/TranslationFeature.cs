@@ -1,3 +1,4 @@
+using Imi.Infrastructure.Localization;
 using Imi.Domain.Common;
 using Imi.Infrastructure.Translation;
 
@@ -36,7 +37,7 @@ public static class TranslationReducers
     public static TranslationState Reduce(TranslationState state, TranslationFailedAction action) => state with { Error = action.Message, Message = null };
 }
 
-public sealed class TranslationEffects(TranslationService translations)
+public sealed class TranslationEffects(TranslationService translations, Texts texts)
 {
     [EffectMethod]
     public async Task Handle(LoadTranslationQueueAction action, IDispatcher dispatcher) =>
@@ -56,7 +57,7 @@ public sealed class TranslationEffects(TranslationService translations)
         }
         catch (DomainException e)
         {
-            dispatcher.Dispatch(new TranslationFailedAction(e.Message));
+            dispatcher.Dispatch(new TranslationFailedAction(texts.Refusal(e)));
         }
     }
 }
