@@ -12,12 +12,12 @@ public static class Permissions
     public static void RequireTranslator(Actor actor)
     {
         if (!actor.IsTranslator)
-            throw new NotPermittedException("Only the Commission's translators translate what authorities write.");
+            throw new NotPermittedException(Refusals.Access.TranslatorsOnly);
     }
 
     public static void RequireLocalDataAdministrator(Actor actor, Authority authority)
     {
         if (!IsLocalDataAdministratorOf(actor, authority))
-            throw new NotPermittedException("Only a local data administrator of this authority may change its data.");
+            throw new NotPermittedException(Refusals.Access.LocalDataAdministratorsOnly);
     }
 }

@@ -11,7 +11,7 @@ public sealed partial class Authority
 {
     public AreaAccess Area(string legislativeAreaCode) =>
         _areas.FirstOrDefault(a => a.LegislativeAreaCode == legislativeAreaCode)
-        ?? throw new DomainException($"The authority has no access to the legislative area {legislativeAreaCode}.");
+        ?? throw new DomainException(Refusals.Authority.NoAccessToArea, null, ("area", legislativeAreaCode));
 
     /// <summary>
     /// Steps 2 and 3: the keywords chosen from one list. Only codes of that list; a legislative
@@ -21,12 +21,12 @@ public sealed partial class Authority
     {
         Permissions.RequireLocalDataAdministrator(actor, this);
         if (list.Kind == KeywordListKind.LegislativeArea && !HasAccessTo(list.LegislativeAreaCode!))
-            throw new DomainException("The authority has no access to this legislative area.");
+            throw new DomainException(Refusals.Authority.NoAccessToArea, null, ("area", list.LegislativeAreaCode));
         var valid = list.Keywords.Select(k => k.Code).ToHashSet();
         var codes = keywordCodes.Distinct().ToList();
         var unknown = codes.Where(c => !valid.Contains(c)).ToList();
         if (unknown.Count > 0)
-            throw new DomainException($"Not in the list: {string.Join(", ", unknown)}.", nameof(Keywords));
+            throw new DomainException(Refusals.Setup.KeywordsNotInList, nameof(Keywords), ("keywords", string.Join(", ", unknown)));
         _keywords.RemoveAll(k => k.ListCode == list.Code);
         _keywords.AddRange(codes.Select(c => new AuthorityKeyword(list.Code, c)));
         Touch();
@@ -48,9 +48,9 @@ public sealed partial class Authority
     {
         Permissions.RequireLocalDataAdministrator(actor, this);
         if (coordinator.CountryCode != CountryCode)
-            throw new DomainException("A request coordinator is a coordinator of your own country.");
+            throw new DomainException(Refusals.Setup.RequestCoordinatorOfOwnCountry);
         if (!coordinator.HasAccessTo(legislativeAreaCode))
-            throw new DomainException($"{coordinator.InformalTitle} does not coordinate this legislative area.");
+            throw new DomainException(Refusals.Setup.CoordinatorNotInArea, null, ("coordinator", coordinator.InformalTitle));
         AddRequestCoordinator(legislativeAreaCode, coordinator);
     }
 
@@ -63,7 +63,7 @@ public sealed partial class Authority
         if (link is null)
             return;
         if (inArea.Count == 1)
-            throw new DomainException("Each legislative area needs at least one request coordinator: link another before removing this one.");
+            throw new DomainException(Refusals.Setup.LastRequestCoordinator);
         _requestCoordinators.Remove(link);
         Touch();
     }
@@ -73,7 +73,7 @@ public sealed partial class Authority
     {
         Permissions.RequireLocalDataAdministrator(actor, this);
         var link = _requestCoordinators.FirstOrDefault(r => r.LegislativeAreaCode == legislativeAreaCode && r.CoordinatorId == coordinatorId)
-            ?? throw new DomainException("This coordinator is not a request coordinator of the authority in this area.");
+            ?? throw new DomainException(Refusals.Setup.NotARequestCoordinator);
         link.FullView = fullView;
         Touch();
     }
@@ -83,7 +83,7 @@ public sealed partial class Authority
     {
         Permissions.RequireLocalDataAdministrator(actor, this);
         Area(legislativeAreaCode).Department =
-            Guard.Optional(department, nameof(AreaAccess.Department), "Department", AreaAccess.DepartmentMaxLength);
+            Guard.Optional(department, nameof(AreaAccess.Department), AreaAccess.DepartmentMaxLength);
         Touch();
     }
 
@@ -92,7 +92,7 @@ public sealed partial class Authority
     {
         Permissions.RequireLocalDataAdministrator(actor, this);
         if (count < 0 || count > AdditionalUsers.MaxPlanned)
-            throw new DomainException($"Enter a number between 0 and {AdditionalUsers.MaxPlanned}.", nameof(PlannedAdditionalUsers));
+            throw new DomainException(Refusals.Input.NumberOutOfRange, nameof(PlannedAdditionalUsers), ("min", 0), ("max", AdditionalUsers.MaxPlanned));
         PlannedAdditionalUsers = count;
         Touch();
     }
@@ -102,8 +102,7 @@ public sealed partial class Authority
     {
         Permissions.RequireLocalDataAdministrator(actor, this);
         if (enabled && !staff.Any(u => u.AuthorityId == Id && u.Has(AreaRole.Allocator, legislativeAreaCode)))
-            throw new DomainException("Appoint an allocator for this legislative area before switching allocation on (step 9).",
-                nameof(AreaAccess.AllocationEnabled));
+            throw new DomainException(Refusals.Setup.AllocatorNeeded, nameof(AreaAccess.AllocationEnabled));
         Area(legislativeAreaCode).AllocationEnabled = enabled;
         Touch();
     }
@@ -114,7 +113,7 @@ public sealed partial class Authority
         RequireCoordinatorSettingsBy(actor);
         if (participation == ReferralParticipation.ReferralHandlers
             && !staff.Any(u => u.AuthorityId == Id && u.Has(AreaRole.ReferralHandler, legislativeAreaCode)))
-            throw new DomainException("Appoint at least one referral handler for this legislative area first.", nameof(AreaAccess.Referral));
+            throw new DomainException(Refusals.Setup.ReferralHandlerNeeded, nameof(AreaAccess.Referral));
         Area(legislativeAreaCode).Referral = participation;
         Touch();
     }
@@ -135,7 +134,7 @@ public sealed partial class Authority
         Permissions.RequireLocalDataAdministrator(actor, this);
         var definition = SetupSteps.Get(step);
         if (definition.CoordinatorsOnly && !IsCoordinator)
-            throw new DomainException("This step is for coordinators only.");
+            throw new DomainException(Refusals.Setup.StepForCoordinatorsOnly);
         var done = _completedSteps.FirstOrDefault(s => s.Step == step);
         if (done is null)
             _completedSteps.Add(new CompletedSetupStep { Step = step, CompletedAt = at, CompletedBy = actor.UserId });
@@ -152,7 +151,7 @@ public sealed partial class Authority
     private void RequireCoordinatorSettingsBy(Actor actor)
     {
         if (!IsCoordinator)
-            throw new DomainException("Only IMI coordinators have referral and approval settings.");
+            throw new DomainException(Refusals.Setup.SettingsForCoordinatorsOnly);
         Permissions.RequireLocalDataAdministrator(actor, this);
     }
 }

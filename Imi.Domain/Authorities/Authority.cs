@@ -65,12 +65,12 @@ public sealed partial class Authority : AggregateRoot
         var authority = new Authority
         {
             Id = id ?? Guid.NewGuid(),
-            CountryCode = RequireCode(countryCode, 2, nameof(CountryCode), "Country"),
-            OfficialTitle = Guard.Required(officialTitle, nameof(OfficialTitle), "Official title", Authorities.OfficialTitle.MaxLength),
-            OriginalLanguageCode = RequireCode(originalLanguageCode, 2, nameof(OriginalLanguageCode), "Language"),
-            InformalTitle = Guard.Required(informalTitle, nameof(InformalTitle), "Informal title", Authorities.InformalTitle.MaxLength),
+            CountryCode = RequireCode(countryCode, 2, nameof(CountryCode)),
+            OfficialTitle = Guard.Required(officialTitle, nameof(OfficialTitle), Authorities.OfficialTitle.MaxLength),
+            OriginalLanguageCode = RequireCode(originalLanguageCode, 2, nameof(OriginalLanguageCode)),
+            InformalTitle = Guard.Required(informalTitle, nameof(InformalTitle), Authorities.InformalTitle.MaxLength),
             Level = level,
-            Email = Guard.Email(email, nameof(Email), "E-mail address"),
+            Email = Guard.Email(email, nameof(Email)),
             CoordinatorType = coordinatorType,
             CoordinatorId = coordinatorId,
             Status = RegistrationStatus.Registered,
@@ -85,7 +85,7 @@ public sealed partial class Authority : AggregateRoot
     public void Validate()
     {
         if (Status == RegistrationStatus.Deactivated)
-            throw new DomainException("A deactivated authority cannot be validated.");
+            throw new DomainException(Refusals.Authority.DeactivatedCannotBeValidated);
         Status = RegistrationStatus.Validated;
         Touch();
     }
@@ -103,10 +103,10 @@ public sealed partial class Authority : AggregateRoot
     public void UpdateGeneralInformation(Actor actor, GeneralInformation info, bool needsNewTranslation)
     {
         Permissions.RequireLocalDataAdministrator(actor, this);
-        InformalTitle = Guard.Required(info.InformalTitle, nameof(InformalTitle), "Informal title", Authorities.InformalTitle.MaxLength);
-        ShortProfile = Guard.Optional(info.ShortProfile, nameof(ShortProfile), "Short profile", Authorities.ShortProfile.MaxLength, multiline: true);
+        InformalTitle = Guard.Required(info.InformalTitle, nameof(InformalTitle), Authorities.InformalTitle.MaxLength);
+        ShortProfile = Guard.Optional(info.ShortProfile, nameof(ShortProfile), Authorities.ShortProfile.MaxLength, multiline: true);
         Level = info.Level;
-        Email = Guard.Email(info.Email, nameof(Email), "E-mail address");
+        Email = Guard.Email(info.Email, nameof(Email));
         Contact = ValidateContact(info.Contact);
         SetLanguagesUnderstood(info.LanguagesUnderstood);
         if (needsNewTranslation)
@@ -116,9 +116,9 @@ public sealed partial class Authority : AggregateRoot
 
     public void SetTranslation(string languageCode, string informalTitle, string? shortProfile, TranslationSource source)
     {
-        var code = RequireCode(languageCode, 2, nameof(languageCode), "Language");
-        var title = Guard.Required(informalTitle, nameof(InformalTitle), "Informal title", Authorities.InformalTitle.MaxLength);
-        var profile = Guard.Optional(shortProfile, nameof(ShortProfile), "Short profile", Authorities.ShortProfile.MaxLength, multiline: true);
+        var code = RequireCode(languageCode, 2, nameof(languageCode));
+        var title = Guard.Required(informalTitle, nameof(InformalTitle), Authorities.InformalTitle.MaxLength);
+        var profile = Guard.Optional(shortProfile, nameof(ShortProfile), Authorities.ShortProfile.MaxLength, multiline: true);
         var existing = _translations.FirstOrDefault(t => t.LanguageCode == code);
         if (existing is null)
             _translations.Add(new AuthorityTranslation { LanguageCode = code, InformalTitle = title, ShortProfile = profile, Source = source });
@@ -136,7 +136,7 @@ public sealed partial class Authority : AggregateRoot
     {
         Permissions.RequireTranslator(actor);
         if (languageCode == OriginalLanguageCode)
-            throw new DomainException("This is the language the authority writes in: it needs no translation.", nameof(languageCode));
+            throw new DomainException(Refusals.Authority.OriginalLanguageNeedsNoTranslation, nameof(languageCode));
         SetTranslation(languageCode, informalTitle, shortProfile, TranslationSource.Human);
     }
 
@@ -181,9 +181,9 @@ public sealed partial class Authority : AggregateRoot
     {
         Permissions.RequireLocalDataAdministrator(actor, this);
         if (other.Id == Id)
-            throw new DomainException("An authority cannot be linked to itself.");
+            throw new DomainException(Refusals.Authority.CannotLinkToItself);
         if (other.CountryCode != CountryCode)
-            throw new DomainException("Only authorities of the same country can be linked.");
+            throw new DomainException(Refusals.Authority.LinkOnlySameCountry);
         if (_linkedAuthorities.Any(l => l.LinkedAuthorityId == other.Id))
             return;
         _linkedAuthorities.Add(new LinkedAuthority { LinkedAuthorityId = other.Id });
@@ -194,9 +194,9 @@ public sealed partial class Authority : AggregateRoot
     public void AddRequestCoordinator(string legislativeAreaCode, Authority coordinator, bool fullView = false)
     {
         if (!coordinator.IsCoordinator)
-            throw new DomainException($"{coordinator.InformalTitle} is not an IMI coordinator.");
+            throw new DomainException(Refusals.Authority.NotACoordinator, null, ("authority", coordinator.InformalTitle));
         if (!HasAccessTo(legislativeAreaCode))
-            throw new DomainException("The authority has no access to this legislative area.");
+            throw new DomainException(Refusals.Authority.NoAccessToArea, null, ("area", legislativeAreaCode));
         if (_requestCoordinators.Any(r => r.LegislativeAreaCode == legislativeAreaCode && r.CoordinatorId == coordinator.Id))
             return;
         _requestCoordinators.Add(new RequestCoordinatorLink
@@ -210,36 +210,36 @@ public sealed partial class Authority : AggregateRoot
 
     private void SetLanguagesUnderstood(IEnumerable<string> codes)
     {
-        var distinct = codes.Select(c => RequireCode(c, 2, nameof(LanguagesUnderstood), "Language")).Distinct().ToList();
+        var distinct = codes.Select(c => RequireCode(c, 2, nameof(LanguagesUnderstood))).Distinct().ToList();
         if (distinct.Count == 0)
-            throw new DomainException("Name at least one language understood in your authority.", nameof(LanguagesUnderstood));
+            throw new DomainException(Refusals.Authority.LanguagesUnderstoodRequired, nameof(LanguagesUnderstood));
         _languagesUnderstood.Clear();
         _languagesUnderstood.AddRange(distinct);
     }
 
     private static ContactDetails ValidateContact(ContactDetails c) => new(
-        Guard.Optional(c.Street, nameof(c.Street), "Street", ContactDetails.LineMaxLength),
-        Guard.Optional(c.PostalCode, nameof(c.PostalCode), "Postal code", ContactDetails.LineMaxLength),
-        Guard.Optional(c.City, nameof(c.City), "City", ContactDetails.LineMaxLength),
-        Guard.Optional(c.Region, nameof(c.Region), "Region", ContactDetails.LineMaxLength),
-        Guard.Optional(c.Phone, nameof(c.Phone), "Phone", ContactDetails.PhoneMaxLength),
+        Guard.Optional(c.Street, nameof(c.Street), ContactDetails.LineMaxLength),
+        Guard.Optional(c.PostalCode, nameof(c.PostalCode), ContactDetails.LineMaxLength),
+        Guard.Optional(c.City, nameof(c.City), ContactDetails.LineMaxLength),
+        Guard.Optional(c.Region, nameof(c.Region), ContactDetails.LineMaxLength),
+        Guard.Optional(c.Phone, nameof(c.Phone), ContactDetails.PhoneMaxLength),
         ValidateWebsite(c.Website));
 
     private static string? ValidateWebsite(string? website)
     {
-        var value = Guard.Optional(website, nameof(ContactDetails.Website), "Website", ContactDetails.WebsiteMaxLength);
+        var value = Guard.Optional(website, nameof(ContactDetails.Website), ContactDetails.WebsiteMaxLength);
         if (value is null)
             return null;
         if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
-            throw new DomainException("Website must be a full address starting with https:// or http://.", nameof(ContactDetails.Website));
+            throw new DomainException(Refusals.Input.NotAWebsite, nameof(ContactDetails.Website));
         return value;
     }
 
-    private static string RequireCode(string? code, int length, string field, string label)
+    private static string RequireCode(string? code, int length, string field)
     {
         var value = code?.Trim() ?? "";
         if (value.Length != length || !value.All(char.IsAsciiLetter))
-            throw new DomainException($"{label} code '{code}' is not valid.", field);
+            throw new DomainException(Refusals.Input.InvalidCode, field, ("code", code));
         return length == 2 && field == nameof(CountryCode) ? value.ToUpperInvariant() : value.ToLowerInvariant();
     }
 }

@@ -14,7 +14,7 @@ public sealed partial class InformationRequest
         RequestWorkflow.Require(this, actor, side == AttachmentSide.Request ? RequestAction.EditDraft : RequestAction.Answer);
         var contentType = AttachmentRules.Check(fileName, size);
         if (_attachments.Count(a => a.Side == side) >= AttachmentRules.MaxPerSide)
-            throw new DomainException($"At most {AttachmentRules.MaxPerSide} files may be attached.", "attachments");
+            throw new DomainException(Refusals.Attachments.TooMany, "attachments", ("max", AttachmentRules.MaxPerSide));
         var attachment = new RequestAttachment(Guid.NewGuid(), TextInput.Line(Path.GetFileName(fileName)), contentType, size, side, actor.UserId, now);
         _attachments.Add(attachment);
         LastActivityAt = now;
@@ -25,7 +25,7 @@ public sealed partial class InformationRequest
     public void RemoveAttachment(Actor actor, Guid attachmentId, DateTimeOffset now)
     {
         var attachment = _attachments.FirstOrDefault(a => a.Id == attachmentId)
-            ?? throw new DomainException("The file is no longer attached.");
+            ?? throw new DomainException(Refusals.Attachments.NoLongerAttached);
         RequestWorkflow.Require(this, actor, attachment.Side == AttachmentSide.Request ? RequestAction.EditDraft : RequestAction.Answer);
         _attachments.Remove(attachment);
         LastActivityAt = now;

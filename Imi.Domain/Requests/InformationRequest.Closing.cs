@@ -11,10 +11,10 @@ public sealed partial class InformationRequest
     {
         RequestWorkflow.Require(this, actor, RequestAction.Rate);
         if (timeliness is < RequestRating.MinScore or > RequestRating.MaxScore)
-            throw new DomainException($"Rate the timeliness from {RequestRating.MinScore} to {RequestRating.MaxScore}.", "timeliness");
+            throw new DomainException(Refusals.Request.TimelinessRating, "timeliness", ("min", RequestRating.MinScore), ("max", RequestRating.MaxScore));
         if (effort is < RequestRating.MinScore or > RequestRating.MaxScore)
-            throw new DomainException($"Rate the effort from {RequestRating.MinScore} to {RequestRating.MaxScore}.", "effort");
-        Rating = new RequestRating(timeliness, effort, Optional(comment, actor, "ratingComment", "The comment"));
+            throw new DomainException(Refusals.Request.EffortRating, "effort", ("min", RequestRating.MinScore), ("max", RequestRating.MaxScore));
+        Rating = new RequestRating(timeliness, effort, Optional(comment, actor, "ratingComment"));
         Record(actor, RequestAction.Rate, now);
     }
 
@@ -42,7 +42,7 @@ public sealed partial class InformationRequest
     public void BlockPersonalData(DateTimeOffset now)
     {
         if (!RequestWorkflow.Ended.Contains(Status))
-            throw new DomainException("Personal data is blocked only in closed exchanges.");
+            throw new DomainException(Refusals.Request.BlockOnlyWhenClosed);
         PersonalDataBlockedAt ??= now;
         Touch();
     }
@@ -55,7 +55,7 @@ public sealed partial class InformationRequest
     public string ErasePersonalData(DateTimeOffset now)
     {
         if (!RequestWorkflow.Ended.Contains(Status))
-            throw new DomainException("Personal data is deleted only from closed exchanges.");
+            throw new DomainException(Refusals.Request.DeleteOnlyWhenClosed);
         var deleted = $"subject: {(Subject is null ? "none" : "deleted")}, attachments: {_attachments.Count}, " +
                       $"free texts: {_questions.Count(q => q.Text is not null || q.Answer?.Text is not null) + _timeline.Count(t => t.Note is not null) + (Comment is null ? 0 : 1)}";
         Subject = null;

@@ -13,7 +13,7 @@ public sealed partial class InformationRequest
     public static InformationRequest CreateDraft(Actor actor, QuestionSet questionSet, DraftContent content, DateTimeOffset now)
     {
         if (!actor.Has(AreaRole.RequestHandler, questionSet.LegislativeAreaCode))
-            throw new NotPermittedException("Only request handlers of this legislative area may write requests.");
+            throw new NotPermittedException(Refusals.Access.RequestHandlersOfAreaOnly);
         var request = new InformationRequest
         {
             Id = Guid.NewGuid(),
@@ -40,29 +40,29 @@ public sealed partial class InformationRequest
     private void ApplyDraft(Actor actor, QuestionSet questionSet, DraftContent content, DateTimeOffset now)
     {
         if (questionSet.Code != QuestionSetCode || questionSet.Version != QuestionSetVersion)
-            throw new DomainException("The question set of a draft cannot change.");
+            throw new DomainException(Refusals.Request.QuestionSetFixed);
         if (content.RespondingAuthorityId == RequestingAuthorityId)
-            throw new DomainException("A request goes to another authority, not to your own.", "responder");
+            throw new DomainException(Refusals.Request.NotToOwnAuthority, "responder");
         var known = questionSet.Questions.Select(q => q.Code).ToHashSet();
         var unknown = content.QuestionCodes.FirstOrDefault(c => !known.Contains(c));
         if (unknown is not null)
-            throw new DomainException($"The question \"{unknown}\" is not in the question set.", "questions");
+            throw new DomainException(Refusals.Request.UnknownQuestion, "questions", ("question", unknown));
         var free = content.FreeQuestions.Select(TextInput.Block).Where(q => q.Length > 0).ToList();
         if (free.Count > MaxFreeQuestions)
-            throw new DomainException($"At most {MaxFreeQuestions} questions of your own.", "freeQuestions");
+            throw new DomainException(Refusals.Request.TooManyFreeQuestions, "freeQuestions", ("max", MaxFreeQuestions));
         if (free.Any(q => q.Length > FreeTextMaxLength))
-            throw new DomainException($"A question may be at most {FreeTextMaxLength} characters.", "freeQuestions");
+            throw new DomainException(Refusals.Request.QuestionTooLong, "freeQuestions", ("max", FreeTextMaxLength));
         if (content.QuestionCodes.Distinct().Count() + free.Count > MaxQuestions)
-            throw new DomainException($"A request may ask at most {MaxQuestions} questions.", "questions");
+            throw new DomainException(Refusals.Request.TooManyQuestions, "questions", ("max", MaxQuestions));
         if (content.RequestedAnswerDate is { } date)
-            RequestDates.CheckAnswerDate(date, now, "requestedAnswerDate", "The requested answer date");
+            RequestDates.CheckAnswerDate(date, now, "requestedAnswerDate");
 
         RespondingAuthorityId = content.RespondingAuthorityId;
         _questions = content.QuestionCodes.Distinct().Select(c => new RequestQuestion(c, null, null))
             .Concat(free.Select(q => new RequestQuestion(null, new FreeText(q, actor.LanguageCode), null)))
             .ToList();
         Subject = CheckSubject(content.Subject, now);
-        Comment = Optional(content.Comment, actor, "comment", "The comment");
+        Comment = Optional(content.Comment, actor, "comment");
         RequestedAnswerDate = content.RequestedAnswerDate;
         LastActivityAt = now;
     }
@@ -71,23 +71,23 @@ public sealed partial class InformationRequest
     {
         if (subject is null)
             return null;
-        string? Trim(string? value, string field, string label)
+        string? Trim(string? value, string field)
         {
             var trimmed = TextInput.Line(value);
             if (trimmed?.Length > SubjectData.TextMaxLength)
-                throw new DomainException($"{label} may be at most {SubjectData.TextMaxLength} characters.", field);
+                throw new DomainException(Refusals.Input.TooLong, field, ("max", SubjectData.TextMaxLength));
             return string.IsNullOrEmpty(trimmed) ? null : trimmed;
         }
-        var name = Trim(subject.FullName, "subjectName", "The name");
+        var name = Trim(subject.FullName, "subjectName");
         var rest = new[] { subject.Nationality, subject.IdentityDocument, subject.Address, subject.OtherDetails };
         if (name is null && (subject.DateOfBirth is not null || rest.Any(v => !string.IsNullOrWhiteSpace(v))))
-            throw new DomainException("Give the name of the person or business the request is about.", "subjectName");
+            throw new DomainException(Refusals.Request.SubjectNameRequired, "subjectName");
         if (name is null)
             return null;
         RequestDates.CheckDateOfBirth(subject.DateOfBirth, now, SubjectData.DateOfBirthField);
-        return new SubjectData(name, subject.DateOfBirth, Trim(subject.Nationality, "subjectNationality", "The nationality"),
-            Trim(subject.IdentityDocument, "subjectDocument", "The identity document"), Trim(subject.Address, "subjectAddress", "The address"),
-            Trim(subject.OtherDetails, "subjectOther", "Other details"));
+        return new SubjectData(name, subject.DateOfBirth, Trim(subject.Nationality, "subjectNationality"),
+            Trim(subject.IdentityDocument, "subjectDocument"), Trim(subject.Address, "subjectAddress"),
+            Trim(subject.OtherDetails, "subjectOther"));
     }
 
     /// <summary>
@@ -98,12 +98,12 @@ public sealed partial class InformationRequest
     {
         RequestWorkflow.Require(this, actor, RequestAction.Send);
         if (RespondingAuthorityId is null)
-            throw new DomainException("Choose the authority the request goes to.", "responder");
+            throw new DomainException(Refusals.Request.ResponderRequired, "responder");
         if (_questions.Count == 0)
-            throw new DomainException("Choose at least one question, or write one of your own.", "questions");
+            throw new DomainException(Refusals.Request.QuestionsRequired, "questions");
         if (RequestedAnswerDate is null)
-            throw new DomainException("Give the date by which you need the answer.", "requestedAnswerDate");
-        RequestDates.CheckAnswerDate(RequestedAnswerDate.Value, now, "requestedAnswerDate", "The requested answer date");
+            throw new DomainException(Refusals.Request.AnswerDateRequired, "requestedAnswerDate");
+        RequestDates.CheckAnswerDate(RequestedAnswerDate.Value, now, "requestedAnswerDate");
         RequesterOversight = oversight;
         ResponderSettings = responder;
         AgreedAnswerDate = RequestedAnswerDate;
@@ -131,7 +131,7 @@ public sealed partial class InformationRequest
     public void SendBackRequest(Actor actor, string comment, DateTimeOffset now)
     {
         RequestWorkflow.Require(this, actor, RequestAction.SendBackRequest);
-        var note = Required(comment, actor, "comment", "Say what should change");
+        var note = Required(comment, actor, "comment", Refusals.Request.SayWhatShouldChange);
         Status = RequestStatus.Draft;
         Record(actor, RequestAction.SendBackRequest, now, note);
     }

@@ -11,9 +11,9 @@ public sealed partial class InformationRequest
         RequestWorkflow.Require(this, actor, RequestAction.SendReply);
         var unanswered = _questions.Count(q => q.Answer is null);
         if (unanswered == _questions.Count)
-            throw new DomainException("Answer at least one question before sending the reply.", "answers");
+            throw new DomainException(Refusals.Request.NoAnswers, "answers");
         if (unanswered > 0 && !inPart)
-            throw new DomainException($"{unanswered} question(s) have no answer yet. Answer them, or tick \"answer in part\" to send what you have.", "answers");
+            throw new DomainException(Refusals.Request.Unanswered, "answers", ("count", unanswered));
         AnsweredInPart = unanswered > 0;
         if (ResponderSettings.ReplyApproverAuthorityId is not null)
         {
@@ -41,7 +41,7 @@ public sealed partial class InformationRequest
     public void SendBackReply(Actor actor, string comment, DateTimeOffset now)
     {
         RequestWorkflow.Require(this, actor, RequestAction.SendBackReply);
-        var note = Required(comment, actor, "comment", "Say what should change");
+        var note = Required(comment, actor, "comment", Refusals.Request.SayWhatShouldChange);
         Status = ResumeStatus ?? RequestStatus.Accepted;
         ResumeStatus = null;
         Record(actor, RequestAction.SendBackReply, now, note);
@@ -60,7 +60,7 @@ public sealed partial class InformationRequest
     public void AskForAdditionalInformation(Actor actor, string what, DateTimeOffset now)
     {
         RequestWorkflow.Require(this, actor, RequestAction.AskForAdditionalInformation);
-        var note = Required(what, actor, "additionalInformation", "Say what is missing");
+        var note = Required(what, actor, "additionalInformation", Refusals.Request.SayWhatIsMissing);
         Status = RequestStatus.AdditionalInformationRequested;
         AdditionalInformationDeclined = false;
         Record(actor, RequestAction.AskForAdditionalInformation, now, note);
@@ -69,7 +69,7 @@ public sealed partial class InformationRequest
     public void DeclineAdditionalInformation(Actor actor, string reason, DateTimeOffset now)
     {
         RequestWorkflow.Require(this, actor, RequestAction.DeclineAdditionalInformation);
-        var note = Required(reason, actor, "declineReason", "Say why the information cannot be given");
+        var note = Required(reason, actor, "declineReason", Refusals.Request.SayWhyNotGiven);
         Status = RequestStatus.Replied;
         AdditionalInformationDeclined = true;
         Record(actor, RequestAction.DeclineAdditionalInformation, now, note);

@@ -14,7 +14,7 @@ public sealed partial class InformationRequest
     {
         RequestWorkflow.Require(this, actor, RequestAction.Allocate);
         if (handlerIds.Count == 0)
-            throw new DomainException("Choose at least one request handler.", "handlers");
+            throw new DomainException(Refusals.Request.HandlersRequired, "handlers");
         _allocatedHandlerIds = handlerIds.Distinct().ToList();
         Record(actor, RequestAction.Allocate, now);
     }
@@ -24,8 +24,8 @@ public sealed partial class InformationRequest
     {
         RequestWorkflow.Require(this, actor, RequestAction.Forward);
         if (newRespondingAuthorityId == RespondingAuthorityId || newRespondingAuthorityId == RequestingAuthorityId)
-            throw new DomainException("Forward the request to another authority than the two in the exchange.", "forwardTo");
-        var note = Required(reason, actor, "forwardReason", "Say why the other authority is better placed");
+            throw new DomainException(Refusals.Request.ForwardToThirdAuthority, "forwardTo");
+        var note = Required(reason, actor, "forwardReason", Refusals.Request.SayWhyForward);
         RespondingAuthorityId = newRespondingAuthorityId;
         ResponderSettings = newResponder;
         _allocatedHandlerIds.Clear();
@@ -53,15 +53,15 @@ public sealed partial class InformationRequest
 
     private void SetAnswerDate(Actor actor, DateOnly date, string? reason, DateTimeOffset now)
     {
-        RequestDates.CheckAnswerDate(date, now, "answerDate", "The answer date");
+        RequestDates.CheckAnswerDate(date, now, "answerDate");
         AgreedAnswerDate = date;
-        Record(actor, RequestAction.ProposeAnswerDate, now, Optional(reason, actor, "answerDateReason", "The reason"), date: date);
+        Record(actor, RequestAction.ProposeAnswerDate, now, Optional(reason, actor, "answerDateReason"), date: date);
     }
 
     public void AskForClarification(Actor actor, string question, DateTimeOffset now)
     {
         RequestWorkflow.Require(this, actor, RequestAction.AskForClarification);
-        var note = Required(question, actor, "clarification", "Say what needs clarifying");
+        var note = Required(question, actor, "clarification", Refusals.Request.SayWhatNeedsClarifying);
         ResumeStatus = Status;
         Status = RequestStatus.AwaitingClarification;
         Record(actor, RequestAction.AskForClarification, now, note);
@@ -70,7 +70,7 @@ public sealed partial class InformationRequest
     public void Clarify(Actor actor, string clarification, DateTimeOffset now)
     {
         RequestWorkflow.Require(this, actor, RequestAction.Clarify);
-        var note = Required(clarification, actor, "clarification", "The clarification");
+        var note = Required(clarification, actor, "clarification", Refusals.Input.Required);
         Status = ResumeStatus ?? RequestStatus.Sent;
         ResumeStatus = null;
         Record(actor, RequestAction.Clarify, now, note);
@@ -81,15 +81,15 @@ public sealed partial class InformationRequest
     {
         RequestWorkflow.Require(this, actor, RequestAction.Answer);
         if (questionIndex < 0 || questionIndex >= _questions.Count)
-            throw new DomainException("There is no such question in this request.");
+            throw new DomainException(Refusals.Request.NoSuchQuestion);
         var question = _questions[questionIndex];
         if (optionCode is not null)
         {
             var options = questionSet.Questions.FirstOrDefault(q => q.Code == question.Code)?.AnswerOptions ?? [];
             if (options.All(o => o.Code != optionCode))
-                throw new DomainException("Choose one of the answers offered for this question.", $"answer{questionIndex}");
+                throw new DomainException(Refusals.Request.AnswerNotOffered, $"answer{questionIndex}");
         }
-        var freeText = Optional(text, actor, $"answer{questionIndex}", "The answer");
+        var freeText = Optional(text, actor, $"answer{questionIndex}");
         question.Answered(optionCode is null && freeText is null ? null : new RequestAnswer(optionCode, freeText, actor.UserId, now));
         LastActivityAt = now;
         Touch();

@@ -118,17 +118,18 @@ public sealed partial class InformationRequest : AggregateRoot
         Touch();
     }
 
-    private static FreeText Required(string? text, Actor actor, string field, string label) =>
-        Optional(text, actor, field, label) ?? throw new DomainException($"{label}.", field);
+    /// <summary>A required free text; <paramref name="missing"/> is the refusal when it is empty (a code of <see cref="Refusals"/>).</summary>
+    private static FreeText Required(string? text, Actor actor, string field, string missing) =>
+        Optional(text, actor, field) ?? throw new DomainException(missing, field);
 
     /// <summary>A free text as the domain keeps it: cleaned by <see cref="TextInput"/> (no control, bidi or zero-width characters), within the limit.</summary>
-    private static FreeText? Optional(string? text, Actor actor, string field, string label)
+    private static FreeText? Optional(string? text, Actor actor, string field)
     {
         var trimmed = TextInput.Block(text);
         if (trimmed.Length == 0)
             return null;
         if (trimmed.Length > FreeTextMaxLength)
-            throw new DomainException($"{label} may be at most {FreeTextMaxLength} characters.", field);
+            throw new DomainException(Refusals.Input.TooLong, field, ("max", FreeTextMaxLength));
         return new FreeText(trimmed, actor.LanguageCode);
     }
 }

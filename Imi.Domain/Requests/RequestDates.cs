@@ -19,18 +19,18 @@ public static class RequestDates
     public static DateOnly LatestAnswerDate(DateTimeOffset now) => Today(now).AddYears(AnswerDateMaxYearsAhead);
 
     /// <summary>Refuses an answer date outside its range, naming <paramref name="field"/>.</summary>
-    public static void CheckAnswerDate(DateOnly date, DateTimeOffset now, string field, string label)
+    public static void CheckAnswerDate(DateOnly date, DateTimeOffset now, string field)
     {
         if (date < EarliestAnswerDate(now))
-            throw new DomainException($"{label} must be in the future.", field);
+            throw new DomainException(Refusals.Input.DateNotInFuture, field);
         if (date > LatestAnswerDate(now))
-            throw new DomainException($"{label} may be at most {AnswerDateMaxYearsAhead} years ahead.", field);
+            throw new DomainException(Refusals.Input.DateTooFarAhead, field, ("count", AnswerDateMaxYearsAhead));
     }
 
     /// <summary>Refuses a date of birth before 1900 or in the future.</summary>
     public static void CheckDateOfBirth(DateOnly? date, DateTimeOffset now, string field)
     {
         if (date is { } born && (born < EarliestDateOfBirth || born > Today(now)))
-            throw new DomainException($"The date of birth must be between {EarliestDateOfBirth:yyyy-MM-dd} and today.", field);
+            throw new DomainException(Refusals.Input.DateOfBirthOutOfRange, field, ("earliest", EarliestDateOfBirth));
     }
 }

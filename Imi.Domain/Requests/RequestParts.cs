@@ -233,12 +233,12 @@ public static class AttachmentRules
     {
         var extension = Path.GetExtension(fileName ?? "");
         if (!AllowedTypes.TryGetValue(extension, out var contentType))
-            throw new Common.DomainException(
-                $"\"{fileName}\" cannot be attached: only {string.Join(", ", AllowedTypes.Keys.Select(k => k.TrimStart('.').ToUpperInvariant()).Distinct())} files are accepted.", "attachments");
+            throw new Common.DomainException(Common.Refusals.Attachments.TypeNotAccepted, "attachments", ("fileName", fileName),
+                ("types", string.Join(", ", AllowedTypes.Keys.Select(k => k.TrimStart('.').ToUpperInvariant()).Distinct())));
         if (size <= 0)
-            throw new Common.DomainException($"\"{fileName}\" is empty.", "attachments");
+            throw new Common.DomainException(Common.Refusals.Attachments.Empty, "attachments", ("fileName", fileName));
         if (size > MaxBytes)
-            throw new Common.DomainException($"\"{fileName}\" is {size / (1024.0 * 1024):0.0} MB; a file may be at most {MaxBytes / (1024 * 1024)} MB.", "attachments");
+            throw new Common.DomainException(Common.Refusals.Attachments.TooLarge, "attachments", ("fileName", fileName), ("size", size / (1024.0 * 1024)), ("max", MaxBytes / (1024 * 1024)));
         return contentType;
     }
 }

@@ -14,7 +14,7 @@ public static class KeywordProposal
     {
         var proposal = TextInput.Line(text);
         if (proposal.Length is 0 or > MaxLength)
-            throw new DomainException($"Describe the missing keyword in 1 to {MaxLength} characters.", "Proposal");
+            throw new DomainException(Refusals.Setup.KeywordProposalLength, "Proposal", ("max", MaxLength));
         return proposal;
     }
 }

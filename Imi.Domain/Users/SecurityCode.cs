@@ -15,11 +15,11 @@ public static class SecurityCode
     {
         var value = code?.Trim() ?? "";
         if (value.Length != Length || !value.All(char.IsAsciiDigit))
-            throw new DomainException($"The security code is exactly {Length} digits.", "SecurityCode");
+            throw new DomainException(Refusals.SecurityCode.Length, "SecurityCode", ("length", Length));
         if (value.Distinct().Count() < 4)
-            throw new DomainException("Choose a security code with at least four different digits.", "SecurityCode");
+            throw new DomainException(Refusals.SecurityCode.TooFewDigits, "SecurityCode", ("count", 4));
         if (IsSequence(value) || IsRepetition(value))
-            throw new DomainException("Choose a security code that is not a run of digits (like 123456789012) or a repeated group (like 123412341234).", "SecurityCode");
+            throw new DomainException(Refusals.SecurityCode.Pattern, "SecurityCode");
         return value;
     }
 

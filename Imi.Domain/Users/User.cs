@@ -66,13 +66,13 @@ public sealed class User : AggregateRoot
 
     public void SetContact(string email, string givenName, string familyName, string? phone, string preferredLanguageCode)
     {
-        Email = Guard.Email(email, nameof(Email), "E-mail address");
-        GivenName = Guard.Required(givenName, nameof(GivenName), "Given name", NameMaxLength);
-        FamilyName = Guard.Required(familyName, nameof(FamilyName), "Family name", NameMaxLength);
-        Phone = Guard.Optional(phone, nameof(Phone), "Phone", PhoneMaxLength);
+        Email = Guard.Email(email, nameof(Email));
+        GivenName = Guard.Required(givenName, nameof(GivenName), NameMaxLength);
+        FamilyName = Guard.Required(familyName, nameof(FamilyName), NameMaxLength);
+        Phone = Guard.Optional(phone, nameof(Phone), PhoneMaxLength);
         var language = preferredLanguageCode?.Trim().ToLowerInvariant() ?? "";
         if (language.Length != 2)
-            throw new DomainException("Choose a preferred working language.", nameof(PreferredLanguageCode));
+            throw new DomainException(Refusals.Users.PreferredLanguageRequired, nameof(PreferredLanguageCode));
         PreferredLanguageCode = language;
         Touch();
     }

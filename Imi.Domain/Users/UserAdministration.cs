@@ -17,7 +17,7 @@ public static class UserAdministration
     {
         Permissions.RequireLocalDataAdministrator(actor, authority);
         if (emailInUse)
-            throw new DomainException("Another user already has this e-mail address: each user needs a personal one.", nameof(User.Email));
+            throw new DomainException(Refusals.Users.EmailTaken, nameof(User.Email));
         return User.Register(authority.Id, username, input.Email, input.GivenName, input.FamilyName, input.PreferredLanguageCode, at, input.Phone);
     }
 
@@ -25,7 +25,7 @@ public static class UserAdministration
     {
         RequireMember(actor, authority, target);
         if (emailInUse)
-            throw new DomainException("Another user already has this e-mail address: each user needs a personal one.", nameof(User.Email));
+            throw new DomainException(Refusals.Users.EmailTaken, nameof(User.Email));
         target.SetContact(input.Email, input.GivenName, input.FamilyName, input.Phone, input.PreferredLanguageCode);
     }
 
@@ -33,7 +33,7 @@ public static class UserAdministration
     {
         RequireMember(actor, authority, target);
         if (usernameInUse)
-            throw new DomainException("This username is taken. Choose another.", nameof(User.Username));
+            throw new DomainException(Refusals.Users.UsernameTaken, nameof(User.Username));
         target.ChangeUsername(username);
     }
 
@@ -50,22 +50,22 @@ public static class UserAdministration
         foreach (var role in wanted)
         {
             if (!authority.HasAccessTo(role.LegislativeAreaCode))
-                throw new DomainException($"The authority has no access to the legislative area {role.LegislativeAreaCode}.");
+                throw new DomainException(Refusals.Authority.NoAccessToArea, null, ("area", role.LegislativeAreaCode));
             if (role.Role is AreaRole.DataAdministrator or AreaRole.ReferralHandler && !authority.IsCoordinator)
-                throw new DomainException("Data administrators and referral handlers exist only in IMI coordinators.");
+                throw new DomainException(Refusals.Users.CoordinatorRolesOnly);
         }
 
         bool After(Func<User, bool> has, User u) => u.Id == target.Id ? has(Simulated(target, localDataAdministrator, wanted)) : has(u);
 
         if (!staff.Any(u => After(x => x.IsLocalDataAdministrator, u)))
-            throw new DomainException("Your authority must keep at least one local data administrator.", "LocalDataAdministrator");
+            throw new DomainException(Refusals.Users.LastLocalDataAdministrator, "LocalDataAdministrator");
         foreach (var area in authority.Areas)
         {
             if (area.AllocationEnabled && !staff.Any(u => After(x => x.Has(AreaRole.Allocator, area.LegislativeAreaCode), u)))
-                throw new DomainException($"Allocation is on in {area.LegislativeAreaCode}: it must keep an allocator. Switch allocation off first (step 8).");
+                throw new DomainException(Refusals.Users.LastAllocator, null, ("area", area.LegislativeAreaCode));
             if (authority.IsCoordinator && area.Referral == ReferralParticipation.ReferralHandlers
                 && !staff.Any(u => After(x => x.Has(AreaRole.ReferralHandler, area.LegislativeAreaCode), u)))
-                throw new DomainException($"Referrals in {area.LegislativeAreaCode} are delegated to referral handlers: keep at least one (step 14).");
+                throw new DomainException(Refusals.Users.LastReferralHandler, null, ("area", area.LegislativeAreaCode));
         }
         target.ReplaceRoles(localDataAdministrator, wanted);
     }
@@ -78,7 +78,7 @@ public static class UserAdministration
     public static void RequireCanResetPassword(Actor actor, Authority targetAuthority, User target)
     {
         if (target.AuthorityId != targetAuthority.Id)
-            throw new DomainException("This user does not belong to that authority.");
+            throw new DomainException(Refusals.Users.NotOfThatAuthority);
         if (Permissions.IsLocalDataAdministratorOf(actor, targetAuthority))
             return;
         var coordinatorDataAdministrator = targetAuthority.CoordinatorId == actor.AuthorityId
@@ -86,8 +86,8 @@ public static class UserAdministration
         if (coordinatorDataAdministrator && target.IsLocalDataAdministrator)
             return;
         throw new NotPermittedException(coordinatorDataAdministrator
-            ? "A coordinator's data administrator resets only the passwords of local data administrators."
-            : "Only a local data administrator of the user's authority may reset this password.");
+            ? Refusals.Users.CoordinatorResetsOnlyAdministrators
+            : Refusals.Users.ResetByLocalDataAdministrator);
     }
 
     /// <summary>Looking up usernames, seeing who has not signed in, reminding: local data administrators.</summary>
@@ -98,7 +98,7 @@ public static class UserAdministration
     {
         Permissions.RequireLocalDataAdministrator(actor, authority);
         if (target.AuthorityId != authority.Id)
-            throw new NotPermittedException("This user belongs to another authority.");
+            throw new NotPermittedException(Refusals.Users.OfAnotherAuthority);
     }
 
     private static User Simulated(User target, bool localDataAdministrator, IReadOnlyList<AreaRoleAssignment> roles)

@@ -9,11 +9,9 @@ public static class Username
     /// <summary>Letters, digits, dots, hyphens and underscores; 4 to 40 characters.</summary>
     public static string Validate(string? value)
     {
-        var trimmed = Guard.Required(value, nameof(User.Username), "Username", User.UsernameMaxLength);
+        var trimmed = Guard.Required(value, nameof(User.Username), User.UsernameMaxLength);
         if (trimmed.Length < MinLength || !trimmed.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_'))
-            throw new DomainException(
-                $"A username has {MinLength} to {User.UsernameMaxLength} letters, digits, dots, hyphens or underscores.",
-                nameof(User.Username));
+            throw new DomainException(Refusals.Users.UsernameInvalid, nameof(User.Username), ("min", MinLength), ("max", User.UsernameMaxLength));
         return trimmed;
     }
 

@@ -121,20 +121,18 @@ public sealed class SignInService(
     {
         var account = await accounts.FindByIdAsync(userId.ToString()) ?? throw new InvalidOperationException("No such account.");
         if (!account.MustChangeCredentials && account.SecurityCodeHashes is not null)
-            throw new DomainException("Your password and security code are already set.");
+            throw new DomainException(Refusals.Account.CredentialsAlreadySet);
         if (SignInLockout.IsLockedOut(account, clock.GetUtcNow()))
-            throw new DomainException("Your account is locked. Ask your local data administrator to reset your password.");
+            throw new DomainException(Refusals.Account.Locked);
 
-        var passwordErrors = new List<string>();
         foreach (var validator in accounts.PasswordValidators)
         {
             var result = await validator.ValidateAsync(accounts, account, newPassword);
-            passwordErrors.AddRange(result.Errors.Select(e => e.Description));
+            if (result.Errors.FirstOrDefault() is { } error)
+                throw PasswordRefusal(error, accounts.Options.Password);
         }
-        if (passwordErrors.Count > 0)
-            throw new DomainException(string.Join(" ", passwordErrors), "NewPassword");
         if (accounts.PasswordHasher.VerifyHashedPassword(account, account.PasswordHash!, newPassword) != PasswordVerificationResult.Failed)
-            throw new DomainException("Choose a password different from the temporary one.", "NewPassword");
+            throw new DomainException(Refusals.Password.SameAsTemporary, "NewPassword");
         var code = SecurityCode.Validate(securityCode);
 
         account.PasswordHash = accounts.PasswordHasher.HashPassword(account, newPassword);
@@ -254,4 +252,22 @@ public sealed class SignInService(
     // A PBKDF2 hash of a random string, for constant-time rejection of unknown usernames.
     private static readonly string DummyHash =
         new PasswordHasher<Account>().HashPassword(new Account(), Guid.NewGuid().ToString());
+
+    /// <summary>
+    /// A password rule broken, as a refusal: <c>Password.{code}</c> for the code of Identity's
+    /// validator or of ours, with the rule's values; never Identity's English description.
+    /// </summary>
+    internal static DomainException PasswordRefusal(IdentityError error, PasswordOptions rules)
+    {
+        var code = "Password." + error.Code;
+        return code switch
+        {
+            Refusals.Password.PasswordTooShort => new DomainException(code, "NewPassword", ("length", rules.RequiredLength)),
+            Refusals.Password.PasswordRequiresUniqueChars => new DomainException(code, "NewPassword", ("count", rules.RequiredUniqueChars)),
+            Refusals.Password.PasswordRequiresNonAlphanumeric or Refusals.Password.PasswordRequiresDigit or Refusals.Password.PasswordRequiresLower
+                or Refusals.Password.PasswordRequiresUpper or Refusals.Password.CommonPassword or Refusals.Password.ContainsUsername
+                => new DomainException(code, "NewPassword"),
+            _ => new DomainException(Refusals.Password.NotAccepted, "NewPassword"),
+        };
+    }
 }

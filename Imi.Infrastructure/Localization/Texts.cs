@@ -1,5 +1,6 @@
 using System.Globalization;
 using Imi.Domain.Common;
+using Imi.Infrastructure.UseCases;
 
 namespace Imi.Infrastructure.Localization;
 
@@ -26,6 +27,9 @@ public sealed class Texts(TextCatalog catalog)
     /// <summary>A domain refusal as a sentence in the reader's language (the text <c>Refusals.{code}</c>).</summary>
     public string Refusal(DomainException refusal) => In(CurrentLanguage).Refusal(refusal);
 
+    /// <summary>What a service reports after a command, as a sentence in the reader's language (the text <c>Notices.{code}</c>).</summary>
+    public string Notice(Notice notice) => In(CurrentLanguage).Notice(notice);
+
     /// <summary>The same texts in another language (an e-mail in its recipient's language).</summary>
     public LanguageTexts In(string? language)
     {
@@ -47,7 +51,11 @@ public sealed class LanguageTexts(TextCatalog catalog, string language, CultureI
 
     public string Name(Enum value) => this[TextCatalog.EnumKey(value)];
 
+    /// <summary>A refusal's text, <c>Refusals.{code}</c>; a code without a text shows its key (a test keeps every code covered).</summary>
     public string Refusal(DomainException refusal) =>
-        !catalog.Has("Refusals." + refusal.Code) ? refusal.Code // TRANSITIONAL (issue 10): a refusal still written as an English sentence
-        : catalog.Format(language, "Refusals." + refusal.Code, culture, [.. refusal.Args.Select(a => new TextArg(a.Name, a.Value))]);
+        catalog.Format(language, "Refusals." + refusal.Code, culture, [.. refusal.Args.Select(a => new TextArg(a.Name, a.Value))]);
+
+    /// <summary>A notice's text, <c>Notices.{code}</c>.</summary>
+    public string Notice(Notice notice) =>
+        catalog.Format(language, "Notices." + notice.Code, culture, [.. notice.Args.Select(a => new TextArg(a.Name, a.Value))]);
 }

@@ -21,7 +21,7 @@ internal static class ExchangeSettings
         var ok = await db.Authorities.AsNoTracking().AnyAsync(a => a.Id == authorityId && a.Status == RegistrationStatus.Validated
                                                                    && a.Areas.Any(x => x.LegislativeAreaCode == areaCode), ct);
         if (!ok)
-            throw new DomainException("This authority does not take part in IMI for the request's legislative area; choose another.", field);
+            throw new DomainException(Refusals.Request.ResponderNotInArea, field);
     }
 
     /// <summary>The requester's side: its request coordinators in the area, which may approve requests and take part in referrals.</summary>

@@ -1,3 +1,4 @@
+using Imi.Infrastructure.UseCases;
 using Imi.Domain.Requests;
 
 namespace Imi.Infrastructure.Requests;
@@ -48,4 +49,4 @@ public sealed record AttachFile(Guid RequestId, int ExpectedRevision, Attachment
 public sealed record RemoveFile(Guid RequestId, int ExpectedRevision, Guid AttachmentId) : ExchangeCommand(RequestId, ExpectedRevision);
 
 /// <summary>What a command did: the exchange it concerns (new for a draft), and a line to tell the user.</summary>
-public sealed record RequestResult(Guid RequestId, string Message, Guid? AttachmentId = null);
+public sealed record RequestResult(Guid RequestId, Notice Notice, Guid? AttachmentId = null);

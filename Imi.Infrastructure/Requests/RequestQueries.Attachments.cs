@@ -32,7 +32,7 @@ public sealed partial class RequestQueries
         var r = await db.Requests.AsNoTracking().SingleOrDefaultAsync(x => x.Id == requestId, ct);
         if (r is null || ExchangeAccess.ViewFor(actor, r, ViewerRelations.None) != ExchangeView.Full
             || r.Attachments.FirstOrDefault(a => a.Id == attachmentId) is not { } attachment)
-            throw new NotPermittedException("This file does not exist or is not visible to you.");
+            throw new NotPermittedException(Refusals.Attachments.NotVisible);
         var now = clock.GetUtcNow();
         string? justification = null;
         if (r.PersonalDataBlockedAt is not null)
@@ -41,7 +41,7 @@ public sealed partial class RequestQueries
             var grant = await db.AuditEntries.AsNoTracking()
                 .Where(e => e.Kind == AuditKind.BlockedPersonalDataRetrieved && e.UserId == userId && e.RequestId == requestId && e.At >= since)
                 .OrderByDescending(e => e.At).Select(e => e.Detail).FirstOrDefaultAsync(ct)
-                ?? throw new NotPermittedException("This file does not exist or is not visible to you.");
+                ?? throw new NotPermittedException(Refusals.Attachments.NotVisible);
             justification = grant.StartsWith(r.Reference + ": ", StringComparison.Ordinal) ? grant[(r.Reference.Length + 2)..] : grant;
         }
         var content = await db.AttachmentContents.AsNoTracking().Where(c => c.AttachmentId == attachmentId).Select(c => c.Content).SingleAsync(ct);

@@ -34,13 +34,13 @@ public sealed partial class RequestQueries
         {
             draft = await db.Requests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct);
             if (draft is null || !RequestWorkflow.AllowedActions(draft, actor).Contains(RequestAction.EditDraft))
-                throw new NotPermittedException("This draft does not exist or you may not change it.");
+                throw new NotPermittedException(Refusals.Request.DraftNotFound);
             areaCode = draft.LegislativeAreaCode;
             responderId = draft.RespondingAuthorityId;
         }
         var mine = actor.AreaRoles.Where(r => r.Role == AreaRole.RequestHandler).Select(r => r.LegislativeAreaCode).ToList();
         if (mine.Count == 0)
-            throw new NotPermittedException("Only request handlers write requests; ask your local data administrator for the role.");
+            throw new NotPermittedException(Refusals.Access.RequestHandlersOnly);
         PartyInfo? responder = null;
         if (responderId is { } rid)
         {

@@ -44,7 +44,7 @@ public sealed partial class RequestQueries
         var r = await db.Requests.AsNoTracking().SingleOrDefaultAsync(x => x.Id == requestId, ct);
         var view = r is null ? ExchangeView.None : ExchangeAccess.ViewFor(actor, r, await RelationsAsync(db, actor, r, ct));
         if (r is null || view == ExchangeView.None)
-            throw new NotPermittedException("This exchange does not exist or is not visible to you.");
+            throw new NotPermittedException(Refusals.Request.ExchangeNotVisible);
 
         var language = user.PreferredLanguageCode;
         var languages = await db.Languages.AsNoTracking().ToDictionaryAsync(l => l.Code, l => l.EnglishName, ct);

@@ -21,7 +21,7 @@ public sealed class RequestService(IDbContextFactory<ImiDbContext> contexts, Tim
     /// <summary>The newest question set of the area: what new drafts are written with.</summary>
     public static async Task<QuestionSet> CurrentQuestionSetAsync(ImiDbContext db, string areaCode, CancellationToken ct) =>
         await db.QuestionSets.AsNoTracking().Where(q => q.LegislativeAreaCode == areaCode).OrderByDescending(q => q.Version).FirstOrDefaultAsync(ct)
-        ?? throw new DomainException("There are no questions for this legislative area yet.", "area");
+        ?? throw new DomainException(Refusals.Request.NoQuestionsForArea, "area");
 
     public async Task<RequestResult> ExecuteAsync(Guid userId, RequestCommand command, CancellationToken ct = default)
     {
@@ -34,25 +34,25 @@ public sealed class RequestService(IDbContextFactory<ImiDbContext> contexts, Tim
             throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name);
 
         var r = await db.Requests.SingleOrDefaultAsync(x => x.Id == step.RequestId, ct)
-            ?? throw new DomainException("This request does not exist.");
+            ?? throw new DomainException(Refusals.Request.DoesNotExist);
         if (r.Revision != step.ExpectedRevision)
-            throw new ChangedBySomeoneElseException();
+            throw new ChangedBySomeoneElseException(Refusals.Concurrency.ExchangeChanged);
         var timelineBefore = r.Timeline.Count;
         Guid? attachmentId = null;
-        var message = step switch
+        var notice = step switch
         {
             UpdateDraft c => await UpdateDraftAsync(db, r, actor, c, now, ct),
             SendRequest => await SendAsync(db, r, actor, now, ct),
             ApproveRequest => Do(() => r.ApproveRequest(actor, now)),
             SendBackRequest c => Do(() => r.SendBackRequest(actor, c.Comment, now)),
-            AllocateRequest c => Do(() => r.Allocate(actor, c.HandlerIds.ToList(), now), "Request allocated."),
+            AllocateRequest c => Do(() => r.Allocate(actor, c.HandlerIds.ToList(), now), Notices.Requests.Allocated),
             ForwardRequest c => await ForwardAsync(db, r, actor, c, now, ct),
-            AcceptRequest c => Do(() => r.Accept(actor, c.OtherAnswerDate, c.Reason, now), "Request accepted."),
-            ProposeAnswerDate c => Do(() => r.ProposeAnswerDate(actor, c.Date, c.Reason, now), "New answer date proposed."),
+            AcceptRequest c => Do(() => r.Accept(actor, c.OtherAnswerDate, c.Reason, now), Notices.Requests.Accepted),
+            ProposeAnswerDate c => Do(() => r.ProposeAnswerDate(actor, c.Date, c.Reason, now), Notices.Requests.AnswerDateProposed),
             AskForClarification c => Do(() => r.AskForClarification(actor, c.Question, now)),
             Clarify c => Do(() => r.Clarify(actor, c.Clarification, now)),
             AnswerQuestion c => await AnswerAsync(db, r, actor, c, now, ct),
-            SendReply c => Do(() => r.SendReply(actor, c.InPart, now), "Reply sent."),
+            SendReply c => Do(() => r.SendReply(actor, c.InPart, now), Notices.Requests.ReplySent),
             ApproveReply => Do(() => r.ApproveReply(actor, now)),
             SendBackReply c => Do(() => r.SendBackReply(actor, c.Comment, now)),
             AcceptReply => Do(() => r.AcceptReply(actor, now)),
@@ -61,19 +61,19 @@ public sealed class RequestService(IDbContextFactory<ImiDbContext> contexts, Tim
             OpenReferral c => Do(() => r.OpenReferral(actor, c.Reason, now)),
             CommentOnReferral c => Do(() => r.CommentOnReferral(actor, c.Comment, now)),
             CloseReferral c => Do(() => r.CloseReferral(actor, c.Finding, now)),
-            RateReply c => Do(() => r.Rate(actor, c.Timeliness, c.Effort, c.Comment, now), "Thank you for rating the reply."),
+            RateReply c => Do(() => r.Rate(actor, c.Timeliness, c.Effort, c.Comment, now), Notices.Requests.Rated),
             AttachFile c => await AttachAsync(db, r, actor, c, now, id => attachmentId = id, ct),
             RemoveFile c => await RemoveFileAsync(db, r, actor, c, now, ct),
             _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name),
         };
         await SaveAsync(db, r, timelineBefore, ct);
-        return new RequestResult(r.Id, message, attachmentId);
+        return new RequestResult(r.Id, notice, attachmentId);
     }
 
-    private static string Do(Action step, string message = "Done.")
+    private static Notice Do(Action step, string notice = Notices.Requests.Done)
     {
         step();
-        return message;
+        return new Notice(notice);
     }
 
     private async Task<RequestResult> CreateDraftAsync(ImiDbContext db, Actor actor, CreateDraft c, DateTimeOffset now, CancellationToken ct)
@@ -84,42 +84,42 @@ public sealed class RequestService(IDbContextFactory<ImiDbContext> contexts, Tim
         var request = InformationRequest.CreateDraft(actor, set, c.Content, now);
         db.Requests.Add(request);
         await SaveAsync(db, request, 0, ct);
-        return new RequestResult(request.Id, "Draft saved.");
+        return new RequestResult(request.Id, new Notice(Notices.Requests.DraftSaved));
     }
 
-    private static async Task<string> UpdateDraftAsync(ImiDbContext db, InformationRequest r, Actor actor, UpdateDraft c, DateTimeOffset now, CancellationToken ct)
+    private static async Task<Notice> UpdateDraftAsync(ImiDbContext db, InformationRequest r, Actor actor, UpdateDraft c, DateTimeOffset now, CancellationToken ct)
     {
         if (c.Content.RespondingAuthorityId is { } responder)
             await CheckResponderAsync(db, responder, r.LegislativeAreaCode, ct);
         r.UpdateDraft(actor, await QuestionSetOfAsync(db, r, ct), c.Content, now);
-        return "Draft saved.";
+        return new Notice(Notices.Requests.DraftSaved);
     }
 
-    private static async Task<string> SendAsync(ImiDbContext db, InformationRequest r, Actor actor, DateTimeOffset now, CancellationToken ct)
+    private static async Task<Notice> SendAsync(ImiDbContext db, InformationRequest r, Actor actor, DateTimeOffset now, CancellationToken ct)
     {
         if (r.RespondingAuthorityId is { } responder)
             await CheckResponderAsync(db, responder, r.LegislativeAreaCode, ct);
         var oversight = await RequesterOversightAsync(db, r.RequestingAuthorityId, r.LegislativeAreaCode, ct);
         var settings = r.RespondingAuthorityId is { } id ? await ResponderSettingsAsync(db, id, r.LegislativeAreaCode, ct) : ResponderSettings.None;
         r.Send(actor, oversight, settings, now);
-        return "Request sent.";
+        return new Notice(Notices.Requests.Sent);
     }
 
-    private static async Task<string> ForwardAsync(ImiDbContext db, InformationRequest r, Actor actor, ForwardRequest c, DateTimeOffset now, CancellationToken ct)
+    private static async Task<Notice> ForwardAsync(ImiDbContext db, InformationRequest r, Actor actor, ForwardRequest c, DateTimeOffset now, CancellationToken ct)
     {
         await CheckResponderAsync(db, c.ToAuthorityId, r.LegislativeAreaCode, ct, field: "forwardTo");
         r.Forward(actor, c.ToAuthorityId, await ResponderSettingsAsync(db, c.ToAuthorityId, r.LegislativeAreaCode, ct), c.Reason, now);
-        return "Request forwarded.";
+        return new Notice(Notices.Requests.Forwarded);
     }
 
-    private static async Task<string> AnswerAsync(ImiDbContext db, InformationRequest r, Actor actor, AnswerQuestion c, DateTimeOffset now, CancellationToken ct)
+    private static async Task<Notice> AnswerAsync(ImiDbContext db, InformationRequest r, Actor actor, AnswerQuestion c, DateTimeOffset now, CancellationToken ct)
     {
         r.AnswerQuestion(actor, await QuestionSetOfAsync(db, r, ct), c.QuestionIndex, c.OptionCode, c.Text, now);
-        return "Answer saved.";
+        return new Notice(Notices.Requests.AnswerSaved);
     }
 
     /// <summary>Attaches a file: checked by the domain (type, size, count), its bytes stored beside the exchange.</summary>
-    private static async Task<string> AttachAsync(ImiDbContext db, InformationRequest r, Actor actor, AttachFile c, DateTimeOffset now,
+    private static async Task<Notice> AttachAsync(ImiDbContext db, InformationRequest r, Actor actor, AttachFile c, DateTimeOffset now,
         Action<Guid> attached, CancellationToken ct)
     {
         var attachment = r.AddAttachment(actor, c.Side, c.FileName, c.Size, now);
@@ -127,17 +127,17 @@ public sealed class RequestService(IDbContextFactory<ImiDbContext> contexts, Tim
         await using (var content = c.Open())
             await content.CopyToAsync(buffer, ct);
         if (buffer.Length != c.Size)
-            throw new DomainException($"\"{c.FileName}\" did not arrive whole; please attach it again.", "attachments");
+            throw new DomainException(Refusals.Attachments.Incomplete, "attachments", ("fileName", c.FileName));
         db.AttachmentContents.Add(new AttachmentContent { AttachmentId = attachment.Id, RequestId = r.Id, Content = buffer.ToArray() });
         attached(attachment.Id);
-        return $"\"{c.FileName}\" attached.";
+        return new Notice(Notices.Requests.FileAttached, ("fileName", c.FileName));
     }
 
-    private static async Task<string> RemoveFileAsync(ImiDbContext db, InformationRequest r, Actor actor, RemoveFile c, DateTimeOffset now, CancellationToken ct)
+    private static async Task<Notice> RemoveFileAsync(ImiDbContext db, InformationRequest r, Actor actor, RemoveFile c, DateTimeOffset now, CancellationToken ct)
     {
         r.RemoveAttachment(actor, c.AttachmentId, now);
         await db.AttachmentContents.Where(x => x.AttachmentId == c.AttachmentId).ExecuteDeleteAsync(ct);
-        return "File removed.";
+        return new Notice(Notices.Requests.FileRemoved);
     }
 
     /// <summary>Saves the exchange with the alerts of its new steps and announces the change, in one transaction.</summary>
@@ -151,7 +151,7 @@ public sealed class RequestService(IDbContextFactory<ImiDbContext> contexts, Tim
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw new ChangedBySomeoneElseException();
+            throw new ChangedBySomeoneElseException(Refusals.Concurrency.ExchangeChanged);
         }
         await ChangeFeed.NotifyAsync(db, new RequestChange(request.Id, Concerned(request)), ct);
         await transaction.CommitAsync(ct);

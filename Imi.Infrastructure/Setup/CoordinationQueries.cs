@@ -18,7 +18,7 @@ public sealed class CoordinationQueries(IDbContextFactory<ImiDbContext> contexts
         await using var db = await contexts.CreateDbContextAsync(ct);
         var (user, _) = await ActorLoader.LoadAsync(db, actorUserId, ct);
         if (!user.HasAnywhere(AreaRole.DataAdministrator))
-            throw new NotPermittedException("Only a coordinator's data administrators see the authorities it coordinates.");
+            throw new NotPermittedException(Refusals.Access.CoordinatorDataAdministratorsOnly);
         var authorities = await db.Authorities.AsNoTracking().Where(a => a.CoordinatorId == user.AuthorityId)
             .OrderBy(a => a.InformalTitle).ToListAsync(ct);
         var ids = authorities.Select(a => a.Id).ToList();

@@ -1,3 +1,4 @@
+using Imi.Infrastructure.UseCases;
 using Imi.Domain.Authorities;
 using Imi.Domain.Users;
 
@@ -31,5 +32,5 @@ public sealed record ChangeUsername(Guid UserId, string Username) : SetupCommand
 public sealed record ResetPassword(Guid UserId) : SetupCommand((int?)null);
 public sealed record RemindToSignIn(Guid UserId) : SetupCommand((int?)null);
 
-/// <summary>What a command did: the new state of the wizard, and a line to tell the user.</summary>
-public sealed record SetupResult(SetupView View, string Message, string? ShowUsername = null);
+/// <summary>What a command did: the new state of the wizard, and what to tell the user (a notice code and its values).</summary>
+public sealed record SetupResult(SetupView View, Notice Notice, string? ShowUsername = null);

@@ -56,22 +56,22 @@ public sealed class SetupService(
         var staff = await db.ImiUsers.Where(u => u.AuthorityId == authority.Id).ToListAsync(cancellationToken);
 
         string? showUsername = null;
-        var message = command switch
+        var notice = command switch
         {
-            SaveGeneralInformation c => Do(() => authority.UpdateGeneralInformation(actor, c.Info, c.NeedsNewTranslation), "General information saved."),
+            SaveGeneralInformation c => Do(() => authority.UpdateGeneralInformation(actor, c.Info, c.NeedsNewTranslation), new Notice(Notices.Setup.GeneralInformationSaved)),
             SaveKeywords c => await SaveKeywordsAsync(db, actor, authority, c, cancellationToken),
             AskCoordinatorForKeyword c => await AskForKeywordAsync(db, actor, actorUser, authority, c, cancellationToken),
-            LinkAuthority c => Do(() => authority.Link(actor, db.Authorities.Single(a => a.Id == c.OtherAuthorityId)), "Authority linked."),
-            UnlinkAuthority c => Do(() => authority.Unlink(actor, c.OtherAuthorityId), "Link removed."),
-            AddRequestCoordinator c => Do(() => authority.AddRequestCoordinator(actor, c.AreaCode, db.Authorities.Single(a => a.Id == c.CoordinatorId)), "Request coordinator added."),
-            RemoveRequestCoordinator c => Do(() => authority.RemoveRequestCoordinator(actor, c.AreaCode, c.CoordinatorId), "Request coordinator removed."),
-            SetFullView c => Do(() => authority.SetFullView(actor, c.AreaCode, c.CoordinatorId, c.FullView), c.FullView ? "Full view granted." : "Full view withdrawn."),
-            SaveDepartment c => Do(() => authority.SetDepartment(actor, c.AreaCode, c.Department), "Department saved."),
-            PlanAdditionalUsers c => Do(() => authority.PlanAdditionalUsers(actor, c.Count), "Number of users saved."),
-            SetAllocation c => Do(() => authority.SetAllocation(actor, c.AreaCode, c.Enabled, staff), c.Enabled ? "Allocation switched on." : "Allocation switched off."),
-            SetReferralParticipation c => Do(() => authority.SetReferralParticipation(actor, c.AreaCode, c.Participation, staff), "Referral setting saved."),
-            SetApproval c => Do(() => authority.SetApproval(actor, c.AreaCode, c.Requests, c.Replies), "Approval setting saved."),
-            CompleteSetupStep c => Do(() => authority.CompleteSetupStep(actor, c.Step, clock.GetUtcNow()), $"Step {c.Step} completed."),
+            LinkAuthority c => Do(() => authority.Link(actor, db.Authorities.Single(a => a.Id == c.OtherAuthorityId)), new Notice(Notices.Setup.AuthorityLinked)),
+            UnlinkAuthority c => Do(() => authority.Unlink(actor, c.OtherAuthorityId), new Notice(Notices.Setup.LinkRemoved)),
+            AddRequestCoordinator c => Do(() => authority.AddRequestCoordinator(actor, c.AreaCode, db.Authorities.Single(a => a.Id == c.CoordinatorId)), new Notice(Notices.Setup.RequestCoordinatorAdded)),
+            RemoveRequestCoordinator c => Do(() => authority.RemoveRequestCoordinator(actor, c.AreaCode, c.CoordinatorId), new Notice(Notices.Setup.RequestCoordinatorRemoved)),
+            SetFullView c => Do(() => authority.SetFullView(actor, c.AreaCode, c.CoordinatorId, c.FullView), new Notice(c.FullView ? Notices.Setup.FullViewGranted : Notices.Setup.FullViewWithdrawn)),
+            SaveDepartment c => Do(() => authority.SetDepartment(actor, c.AreaCode, c.Department), new Notice(Notices.Setup.DepartmentSaved)),
+            PlanAdditionalUsers c => Do(() => authority.PlanAdditionalUsers(actor, c.Count), new Notice(Notices.Setup.AdditionalUsersSaved)),
+            SetAllocation c => Do(() => authority.SetAllocation(actor, c.AreaCode, c.Enabled, staff), new Notice(c.Enabled ? Notices.Setup.AllocationOn : Notices.Setup.AllocationOff)),
+            SetReferralParticipation c => Do(() => authority.SetReferralParticipation(actor, c.AreaCode, c.Participation, staff), new Notice(Notices.Setup.ReferralSaved)),
+            SetApproval c => Do(() => authority.SetApproval(actor, c.AreaCode, c.Requests, c.Replies), new Notice(Notices.Setup.ApprovalSaved)),
+            CompleteSetupStep c => Do(() => authority.CompleteSetupStep(actor, c.Step, clock.GetUtcNow()), new Notice(Notices.Setup.StepCompleted, ("step", c.Step))),
             RegisterUser c => await RegisterAsync(db, actor, authority, staff, c, username => showUsername = username, cancellationToken),
             SetUserRoles c => await SetRolesAsync(db, actor, authority, staff, c, cancellationToken),
             ChangeUsername c => await ChangeUsernameAsync(db, actor, authority, staff, c, username => showUsername = username, cancellationToken),
@@ -82,31 +82,31 @@ public sealed class SetupService(
 
         await SaveAsync(db, cancellationToken);
         await using var fresh = await contexts.CreateDbContextAsync(cancellationToken);
-        return new SetupResult(await views.BuildAsync(fresh, actor, actorUser.PreferredLanguageCode, cancellationToken), message, showUsername);
+        return new SetupResult(await views.BuildAsync(fresh, actor, actorUser.PreferredLanguageCode, cancellationToken), notice, showUsername);
     }
 
-    private static string Do(Action action, string message)
+    private static Notice Do(Action action, Notice notice)
     {
         action();
-        return message;
+        return notice;
     }
 
-    private static async Task<string> SaveKeywordsAsync(ImiDbContext db, Actor actor, Authority authority, SaveKeywords c, CancellationToken ct)
+    private static async Task<Notice> SaveKeywordsAsync(ImiDbContext db, Actor actor, Authority authority, SaveKeywords c, CancellationToken ct)
     {
         var list = await db.KeywordLists.Include(l => l.Keywords).SingleOrDefaultAsync(l => l.Code == c.ListCode, ct)
-            ?? throw new DomainException("There is no such keyword list.");
+            ?? throw new DomainException(Refusals.Setup.NoSuchKeywordList);
         authority.SetKeywords(actor, list, c.KeywordCodes);
-        return "Keywords saved.";
+        return new Notice(Notices.Setup.KeywordsSaved);
     }
 
-    private async Task<string> AskForKeywordAsync(ImiDbContext db, Actor actor, User actorUser, Authority authority, AskCoordinatorForKeyword c, CancellationToken ct)
+    private async Task<Notice> AskForKeywordAsync(ImiDbContext db, Actor actor, User actorUser, Authority authority, AskCoordinatorForKeyword c, CancellationToken ct)
     {
         Permissions.RequireLocalDataAdministrator(actor, authority);
         var proposal = Domain.Setup.KeywordProposal.From(c.Proposal);
         var list = await db.KeywordLists.SingleOrDefaultAsync(l => l.Code == c.ListCode, ct)
-            ?? throw new DomainException("There is no such keyword list.");
+            ?? throw new DomainException(Refusals.Setup.NoSuchKeywordList);
         var coordinatorId = authority.CoordinatorId
-            ?? throw new DomainException("Your authority has no coordinator to ask: contact the Commission's helpdesk.");
+            ?? throw new DomainException(Refusals.Setup.NoCoordinatorToAsk);
         var coordinator = await db.Authorities.SingleAsync(a => a.Id == coordinatorId, ct);
         var admins = await db.ImiUsers.Where(u => u.AuthorityId == coordinator.Id).ToListAsync(ct);
         var content = MailTemplates.KeywordRequestMail(authority.InformalTitle, authority.CountryCode,
@@ -114,10 +114,10 @@ public sealed class SetupService(
         outbox.Enqueue(db, content, coordinator.Email, coordinator.InformalTitle, MailKinds.KeywordRequest);
         foreach (var admin in admins.Where(u => u.HasAnywhere(AreaRole.DataAdministrator)))
             outbox.Enqueue(db, content, admin.Email, admin.DisplayName, MailKinds.KeywordRequest);
-        return $"Your request was sent to {coordinator.InformalTitle}.";
+        return new Notice(Notices.Setup.KeywordRequestSent, ("coordinator", coordinator.InformalTitle));
     }
 
-    private async Task<string> RegisterAsync(ImiDbContext db, Actor actor, Authority authority, List<User> staff, RegisterUser c,
+    private async Task<Notice> RegisterAsync(ImiDbContext db, Actor actor, Authority authority, List<User> staff, RegisterUser c,
         Action<string> showUsername, CancellationToken ct)
     {
         var email = TextInput.Line(c.User.Email); // as the domain will store it, so the check compares like with like
@@ -132,26 +132,25 @@ public sealed class SetupService(
         db.ImiUsers.Add(user);
         credentials.CreateWithTemporaryPassword(db, user);
         showUsername(user.Username);
-        return $"{user.DisplayName} is registered. A temporary password was e-mailed to {user.Email}. " +
-               $"Tell them their username yourself: {user.Username}";
+        return new Notice(Notices.Setup.UserRegistered, ("name", user.DisplayName), ("email", user.Email), ("username", user.Username));
     }
 
-    private static async Task<string> SetRolesAsync(ImiDbContext db, Actor actor, Authority authority, List<User> staff, SetUserRoles c, CancellationToken ct)
+    private static async Task<Notice> SetRolesAsync(ImiDbContext db, Actor actor, Authority authority, List<User> staff, SetUserRoles c, CancellationToken ct)
     {
-        var target = staff.SingleOrDefault(u => u.Id == c.UserId) ?? throw new NotPermittedException("This user belongs to another authority.");
+        var target = staff.SingleOrDefault(u => u.Id == c.UserId) ?? throw new NotPermittedException(Refusals.Users.OfAnotherAuthority);
         db.Entry(target).Property(u => u.Revision).OriginalValue = c.UserRevision;
         UserAdministration.SetRoles(actor, authority, staff, target, c.LocalDataAdministrator, c.Roles);
         // Someone else's sessions end (they carried the old roles); not the administrator's own,
         // who would otherwise be signed out in the middle of the setup wizard.
         if (target.Id != actor.UserId)
             await EndSessionsAsync(db, target.Id, ct);
-        return $"Roles of {target.DisplayName} saved.";
+        return new Notice(Notices.Setup.RolesSaved, ("name", target.DisplayName));
     }
 
-    private static async Task<string> ChangeUsernameAsync(ImiDbContext db, Actor actor, Authority authority, List<User> staff, ChangeUsername c,
+    private static async Task<Notice> ChangeUsernameAsync(ImiDbContext db, Actor actor, Authority authority, List<User> staff, ChangeUsername c,
         Action<string> showUsername, CancellationToken ct)
     {
-        var target = staff.SingleOrDefault(u => u.Id == c.UserId) ?? throw new NotPermittedException("This user belongs to another authority.");
+        var target = staff.SingleOrDefault(u => u.Id == c.UserId) ?? throw new NotPermittedException(Refusals.Users.OfAnotherAuthority);
         var wanted = TextInput.Line(c.Username);
         var inUse = await db.ImiUsers.AnyAsync(u => u.Id != target.Id && u.Username.ToUpper() == wanted.ToUpper(), ct);
         UserAdministration.ChangeUsername(actor, authority, target, wanted, inUse);
@@ -161,7 +160,7 @@ public sealed class SetupService(
         if (target.Id != actor.UserId)
             account.SecurityStamp = Guid.NewGuid().ToString("N"); // their sessions carry the old username
         showUsername(target.Username);
-        return $"{target.DisplayName}'s username is now {target.Username}. Tell them in person.";
+        return new Notice(Notices.Setup.UsernameChanged, ("name", target.DisplayName), ("username", target.Username));
     }
 
     /// <summary>A new security stamp: every session and circuit of the user ends (AccountChanges tells every instance).</summary>
@@ -171,26 +170,26 @@ public sealed class SetupService(
         account.SecurityStamp = Guid.NewGuid().ToString("N");
     }
 
-    private async Task<string> ResetPasswordAsync(ImiDbContext db, Actor actor, Guid userId, CancellationToken ct)
+    private async Task<Notice> ResetPasswordAsync(ImiDbContext db, Actor actor, Guid userId, CancellationToken ct)
     {
-        var target = await db.ImiUsers.SingleOrDefaultAsync(u => u.Id == userId, ct) ?? throw new DomainException("No such user.");
+        var target = await db.ImiUsers.SingleOrDefaultAsync(u => u.Id == userId, ct) ?? throw new DomainException(Refusals.Users.NoSuchUser);
         var targetAuthority = await db.Authorities.SingleAsync(a => a.Id == target.AuthorityId, ct);
         UserAdministration.RequireCanResetPassword(actor, targetAuthority, target);
         var account = await db.Accounts.SingleAsync(a => a.Id == target.Id, ct);
         credentials.IssueTemporaryPassword(db, account, target);
-        return $"A new temporary password was e-mailed to {target.DisplayName}; they choose a new security code at their next sign-in.";
+        return new Notice(Notices.Setup.PasswordReset, ("name", target.DisplayName));
     }
 
-    private string Remind(ImiDbContext db, Actor actor, Authority authority, List<User> staff, RemindToSignIn c)
+    private Notice Remind(ImiDbContext db, Actor actor, Authority authority, List<User> staff, RemindToSignIn c)
     {
         UserAdministration.RequireCanManageUsers(actor, authority);
-        var target = staff.SingleOrDefault(u => u.Id == c.UserId) ?? throw new NotPermittedException("This user belongs to another authority.");
+        var target = staff.SingleOrDefault(u => u.Id == c.UserId) ?? throw new NotPermittedException(Refusals.Users.OfAnotherAuthority);
         if (target.FirstSignedInAt is not null)
-            throw new DomainException($"{target.DisplayName} has already signed in.");
+            throw new DomainException(Refusals.Users.AlreadySignedIn, null, ("name", target.DisplayName));
         var signIn = security.Value.PublicBaseUrl.TrimEnd('/') + "/account/sign-in";
         outbox.Enqueue(db, MailTemplates.SignInReminderMail(target.PreferredLanguageCode, target.DisplayName, authority.InformalTitle, signIn),
             target.Email, target.DisplayName, MailKinds.SignInReminder);
-        return $"A reminder was e-mailed to {target.DisplayName}.";
+        return new Notice(Notices.Setup.ReminderSent, ("name", target.DisplayName));
     }
 
     private async Task SaveAsync(ImiDbContext db, CancellationToken ct)
@@ -206,9 +205,9 @@ public sealed class SetupService(
         catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } unique)
         {
             throw unique.ConstraintName?.Contains("email") == true
-                ? new DomainException("Another user already has this e-mail address: each user needs a personal one.", nameof(User.Email))
+                ? new DomainException(Refusals.Users.EmailTaken, nameof(User.Email))
                 : unique.ConstraintName?.Contains("username") == true
-                    ? new DomainException("This username is taken. Choose another.", nameof(User.Username))
+                    ? new DomainException(Refusals.Users.UsernameTaken, nameof(User.Username))
                     : new ChangedBySomeoneElseException();
         }
     }

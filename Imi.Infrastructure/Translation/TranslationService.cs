@@ -54,7 +54,7 @@ public sealed class TranslationService(IDbContextFactory<ImiDbContext> contexts)
             var (_, actor) = await ActorLoader.LoadAsync(db, actorUserId, ct);
             var authority = await db.Authorities.SingleAsync(a => a.Id == authorityId, ct);
             if (authority.Revision != expectedRevision)
-                throw new ChangedBySomeoneElseException();
+                throw new ChangedBySomeoneElseException(Refusals.Concurrency.AuthorityChanged);
             authority.Translate(actor, languageCode, informalTitle, shortProfile);
             if (complete)
                 authority.CompleteTranslation(actor);
@@ -64,7 +64,7 @@ public sealed class TranslationService(IDbContextFactory<ImiDbContext> contexts)
             }
             catch (DbUpdateConcurrencyException)
             {
-                throw new ChangedBySomeoneElseException();
+                throw new ChangedBySomeoneElseException(Refusals.Concurrency.AuthorityChanged);
             }
         }
         return await GetAsync(actorUserId, authorityId, ct);

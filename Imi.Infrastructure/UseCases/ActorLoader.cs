@@ -12,7 +12,7 @@ internal static class ActorLoader
     public static async Task<(User User, Actor Actor)> LoadAsync(ImiDbContext db, Guid userId, CancellationToken ct)
     {
         var user = await db.ImiUsers.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, ct)
-            ?? throw new NotPermittedException("Your user account no longer exists.");
+            ?? throw new NotPermittedException(Refusals.Access.AccountGone);
         return (user, Actor.Of(user));
     }
 }

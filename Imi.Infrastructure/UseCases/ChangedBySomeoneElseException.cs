@@ -2,6 +2,8 @@ using Imi.Domain.Common;
 
 namespace Imi.Infrastructure.UseCases;
 
-/// <summary>The data changed since the user's page read it; the user reloads and decides again.</summary>
-public sealed class ChangedBySomeoneElseException()
-    : DomainException("Someone else changed this authority's set-up since you opened the page. The page now shows their change: please check it and try again.");
+/// <summary>
+/// The data changed since the user's page read it; the user reloads and decides again. The code says
+/// what changed (a code of <see cref="Refusals.Concurrency"/>; the authority's set-up unless told).
+/// </summary>
+public sealed class ChangedBySomeoneElseException(string code = Refusals.Concurrency.SetupChanged) : DomainException(code);

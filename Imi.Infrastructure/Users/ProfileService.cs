@@ -18,9 +18,9 @@ public sealed class ProfileService(IDbContextFactory<ImiDbContext> contexts)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var user = await db.ImiUsers.SingleOrDefaultAsync(u => u.Id == userId, ct)
-            ?? throw new NotPermittedException("Your user account no longer exists.");
+            ?? throw new NotPermittedException(Refusals.Access.AccountGone);
         var language = await db.Languages.AsNoTracking().SingleOrDefaultAsync(l => l.Code == languageCode, ct)
-            ?? throw new DomainException("Choose one of the portal's languages.", "language");
+            ?? throw new DomainException(Refusals.Users.LanguageNotOffered, "language");
         user.ChoosePreferredLanguage(language);
         await db.SaveChangesAsync(ct);
     }

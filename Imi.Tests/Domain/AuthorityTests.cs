@@ -1,3 +1,4 @@
+using Imi.Tests.Support;
 using Imi.Domain.Authorities;
 using Imi.Domain.Common;
 using static Imi.Tests.Domain.DomainBuilders;
@@ -32,7 +33,8 @@ public class AuthorityTests
     {
         var e = Assert.Throws<DomainException>(() => Imi.Domain.Authorities.Authority.Register(
             "IE", "Official", "en", new string('x', InformalTitle.MaxLength + 1), AuthorityLevel.Local, "a@b.example", Now));
-        Assert.Contains(InformalTitle.MaxLength.ToString(), e.Message);
+        Assert.Equal(Refusals.Input.TooLong, e.Code);
+        Assert.Equal(InformalTitle.MaxLength, e.Arg("max"));
     }
 
     [Fact]
@@ -107,7 +109,7 @@ public class AuthorityTests
         var german = Authority("DE");
 
         var e = Assert.Throws<DomainException>(() => irish.Link(LocalDataAdministratorOf(irish), german));
-        Assert.Contains("same country", e.Message);
+        Assert.Equal(Refusals.Authority.LinkOnlySameCountry, e.Code);
     }
 
     [Fact]

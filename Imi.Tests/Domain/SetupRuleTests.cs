@@ -1,3 +1,4 @@
+using Imi.Tests.Support;
 using Imi.Domain.Access;
 using Imi.Domain.Authorities;
 using Imi.Domain.Common;
@@ -38,7 +39,8 @@ public class SetupRuleTests
         Assert.Equal(["HEALTH"], authority.KeywordsOf("POLICY_AREAS"));
 
         var e = Assert.Throws<DomainException>(() => authority.SetKeywords(admin, PolicyList(), ["HEALTH", "ASTRONOMY"]));
-        Assert.Contains("ASTRONOMY", e.Message);
+        Assert.Equal(Refusals.Setup.KeywordsNotInList, e.Code);
+        Assert.Equal("ASTRONOMY", e.Arg("keywords"));
         Assert.Equal(["HEALTH"], authority.KeywordsOf("POLICY_AREAS"));
     }
 
@@ -68,7 +70,7 @@ public class SetupRuleTests
         authority.RemoveRequestCoordinator(admin, "PQ", nimic.Id);
         var e = Assert.Throws<DomainException>(() => authority.RemoveRequestCoordinator(admin, "PQ", dimic.Id));
 
-        Assert.Contains("at least one request coordinator", e.Message);
+        Assert.Equal(Refusals.Setup.LastRequestCoordinator, e.Code);
         Assert.Single(authority.RequestCoordinators);
     }
 
@@ -125,7 +127,7 @@ public class SetupRuleTests
 
         var e = Assert.Throws<DomainException>(() =>
             UserAdministration.SetRoles(admin, authority, [first, colleague], first, false, first.AreaRoles));
-        Assert.Contains("at least one local data administrator", e.Message);
+        Assert.Equal(Refusals.Users.LastLocalDataAdministrator, e.Code);
 
         UserAdministration.SetRoles(admin, authority, [first, colleague], colleague, true, []);
         UserAdministration.SetRoles(admin, authority, [first, colleague], first, false, first.AreaRoles);

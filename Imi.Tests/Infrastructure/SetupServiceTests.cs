@@ -88,7 +88,8 @@ public class SetupServiceTests(DatabaseFixture database) : IClassFixture<Databas
 
         var result = await RunAsync(services, first, new AskCoordinatorForKeyword("SERVICES_ACTIVITIES", "Christmas markets"));
 
-        Assert.Contains("Irish national IMI coordinator", result.Message);
+        Assert.Equal(Notices.Setup.KeywordRequestSent, result.Notice.Code);
+        Assert.Contains("Irish national IMI coordinator", (string)result.Notice.Args.Single(a => a.Name == "coordinator").Value!);
         await using var db = await services.DbAsync();
         var mails = await db.Outbox.Where(m => m.Kind == MailKinds.KeywordRequest).ToListAsync();
         Assert.Contains(mails, m => m.ToAddress == "imi@enterprise.demo.ie" && m.TextBody.Contains("Christmas markets"));
@@ -130,7 +131,7 @@ public class SetupServiceTests(DatabaseFixture database) : IClassFixture<Databas
         var only = Assert.Single(after.RequestCoordinators);
         Assert.True(only.FullView);
         var e = await Assert.ThrowsAsync<DomainException>(() => RunAsync(services, admin, new RemoveRequestCoordinator("PQ", nimic.Id)));
-        Assert.Contains("at least one request coordinator", e.Message);
+        Assert.Equal(Refusals.Setup.LastRequestCoordinator, e.Code);
     }
 
     [Fact]
@@ -238,7 +239,8 @@ public class SetupServiceTests(DatabaseFixture database) : IClassFixture<Databas
         await RunAsync(services, coordinator, new SetApproval("SERVICES", Requests: true, Replies: true));
         var refused = await Assert.ThrowsAsync<DomainException>(() => RunAsync(services, coordinator, new SetUserRoles(me.Id, me.Revision, true,
             me.Roles.Where(r => !(r.Role == AreaRole.ReferralHandler && r.LegislativeAreaCode == "PQ")).ToList())));
-        Assert.Contains("referral handler", refused.Message);
+        Assert.Equal(Refusals.Users.LastReferralHandler, refused.Code);
+        Assert.Equal("PQ", refused.Arg("area"));
 
         var after = await ViewAsync(services, coordinator);
         Assert.Equal(15, after.Checklist.Count);

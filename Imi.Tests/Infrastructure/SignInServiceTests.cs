@@ -130,6 +130,8 @@ public class SignInServiceTests(DatabaseFixture database) : IClassFixture<Databa
         var weak = await Assert.ThrowsAsync<DomainException>(() =>
             WithSignIn(services, async s => { await s.SetCredentialsAsync(userId, "short", "135792468024", null); return 0; }));
         Assert.Equal("NewPassword", weak.Field);
+        Assert.Equal(Refusals.Password.PasswordTooShort, weak.Code); // Identity's code, with the rule's value, not its English
+        Assert.Equal(("length", (object?)10), Assert.Single(weak.Args));
         var badCode = await Assert.ThrowsAsync<DomainException>(() =>
             WithSignIn(services, async s => { await s.SetCredentialsAsync(userId, "Nova-Palavra-2026", "1234", null); return 0; }));
         Assert.Equal("SecurityCode", badCode.Field);
@@ -142,10 +144,10 @@ public class SignInServiceTests(DatabaseFixture database) : IClassFixture<Databa
     }
 
     [Theory]
-    [InlineData("Password1234", "NewPassword")] // in the list of common passwords
-    [InlineData("Qwertyuiop12", "NewPassword")]
-    [InlineData("My-demo.es.abogados-2026", "NewPassword")] // contains the username
-    public async Task ChoosingAGuessablePassword_IsRefusedNextToThePasswordField(string password, string field)
+    [InlineData("Password1234", "NewPassword", Refusals.Password.CommonPassword)] // in the list of common passwords
+    [InlineData("Qwertyuiop12", "NewPassword", Refusals.Password.CommonPassword)]
+    [InlineData("My-demo.es.abogados-2026", "NewPassword", Refusals.Password.ContainsUsername)] // contains the username
+    public async Task ChoosingAGuessablePassword_IsRefusedNextToThePasswordField(string password, string field, string code)
     {
         await using var services = database.Services();
         var (userId, _) = await IssueTemporaryPasswordAsync(services, "demo.es.abogados");
@@ -153,6 +155,7 @@ public class SignInServiceTests(DatabaseFixture database) : IClassFixture<Databa
         var refused = await Assert.ThrowsAsync<DomainException>(() =>
             WithSignIn(services, async s => { await s.SetCredentialsAsync(userId, password, "135792468024", null); return 0; }));
         Assert.Equal(field, refused.Field);
+        Assert.Equal(code, refused.Code);
     }
 
     [Theory]

@@ -44,8 +44,8 @@ public sealed class CounterEffects
         {
             throw action.Value switch
             {
-                -1 => new Imi.Domain.Common.DomainException("A count is never negative."),
-                -2 => new Imi.Domain.Common.NotPermittedException("Only counters count."),
+                -1 => new Imi.Domain.Common.DomainException(Imi.Domain.Common.Refusals.Input.NumberOutOfRange, null, ("min", 0), ("max", 100)),
+                -2 => new Imi.Domain.Common.NotPermittedException(Imi.Domain.Common.Refusals.Access.LocalDataAdministratorsOnly),
                 _ => new InvalidOperationException("The database is unreachable."),
             };
         }
@@ -71,6 +71,8 @@ public class StoreTests
         else
             services.AddSingleton<ILogger<Store>>(log);
         services.AddImiStore(typeof(StoreTests).Assembly);
+        services.AddSingleton(Imi.Infrastructure.Localization.TextCatalog.Shipped);
+        services.AddSingleton<Imi.Infrastructure.Localization.Texts>();
         var provider = services.BuildServiceProvider().CreateScope().ServiceProvider;
         return (provider.GetRequiredService<Store>(), provider);
     }
@@ -176,7 +178,7 @@ public class StoreTests
         store.Dispatch(new LoadCountAction(-1, Fail: true));
 
         await Eventually(() => state.Value.Error is not null);
-        Assert.Equal("A count is never negative.", state.Value.Error);
+        Assert.Equal("Enter a number between 0 and 100.", state.Value.Error); // the refusal's text, in the reader's language
     }
 
     [Fact]
@@ -191,7 +193,7 @@ public class StoreTests
         store.Dispatch(new LoadCountAction(-2, Fail: true));
 
         await Eventually(() => refusal is not null);
-        Assert.Equal("Only counters count.", refusal);
+        Assert.Equal("Only a local data administrator of this authority may change its data.", refusal);
         Assert.Null(state.Value.Error);
     }
 

@@ -89,7 +89,7 @@ public sealed class ExchangeEffects(RequestService requests, RequestQueries quer
         try
         {
             var result = await requests.ExecuteAsync(a.UserId, a.Command);
-            dispatcher.Dispatch(new ExchangeLoadedAction(await queries.GetAsync(a.UserId, a.Command.RequestId), result.Message));
+            dispatcher.Dispatch(new ExchangeLoadedAction(await queries.GetAsync(a.UserId, a.Command.RequestId), texts.Notice(result.Notice)));
         }
         catch (ChangedBySomeoneElseException)
         {

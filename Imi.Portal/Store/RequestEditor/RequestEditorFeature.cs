@@ -86,8 +86,8 @@ public sealed class RequestEditorEffects(RequestService requests, RequestQueries
                 var editor = await queries.EditorAsync(a.UserId, id, a.AreaCode, null);
                 var sent = await requests.ExecuteAsync(a.UserId, new SendRequest(id.Value, editor.Revision));
                 // The page moves to the exchange: the confirmation goes with it, to be shown there.
-                dispatcher.Dispatch(new ExchangeArrivingAction(id.Value, sent.Message));
-                dispatcher.Dispatch(new DraftSavedAction(id.Value, true, sent.Message));
+                dispatcher.Dispatch(new ExchangeArrivingAction(id.Value, texts.Notice(sent.Notice)));
+                dispatcher.Dispatch(new DraftSavedAction(id.Value, true, texts.Notice(sent.Notice)));
             }
             else
             {
@@ -120,7 +120,7 @@ public sealed class RequestEditorEffects(RequestService requests, RequestQueries
         try
         {
             var result = await requests.ExecuteAsync(a.UserId, a.Command);
-            dispatcher.Dispatch(new EditorLoadedAction(await queries.EditorAsync(a.UserId, requestId, null, null), result.Message));
+            dispatcher.Dispatch(new EditorLoadedAction(await queries.EditorAsync(a.UserId, requestId, null, null), texts.Notice(result.Notice)));
         }
         catch (ChangedBySomeoneElseException)
         {

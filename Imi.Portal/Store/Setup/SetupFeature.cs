@@ -32,7 +32,7 @@ public sealed record SetupState
 public sealed record LoadSetupAction(Guid UserId);
 public sealed record SetupLoadedAction(SetupView View);
 public sealed record RunSetupCommandAction(Guid UserId, SetupCommand Command);
-public sealed record SetupCommandSucceededAction(SetupResult Result);
+public sealed record SetupCommandSucceededAction(SetupResult Result, string Message);
 public sealed record SetupCommandFailedAction(string Message, string? Field, bool Conflict, SetupView? Reloaded);
 public sealed record SearchLinkableAction(Guid UserId, string Text);
 public sealed record LinkableFoundAction(IReadOnlyList<AuthorityRef> Candidates);
@@ -56,7 +56,7 @@ public static class SetupReducers
     {
         IsSaving = false,
         View = action.Result.View,
-        Message = action.Result.Message,
+        Message = action.Message,
         ShownUsername = action.Result.ShowUsername,
         Generation = state.Generation + 1,
     };
@@ -97,7 +97,8 @@ public sealed class SetupEffects(SetupService setup, Texts texts)
     {
         try
         {
-            dispatcher.Dispatch(new SetupCommandSucceededAction(await setup.ExecuteAsync(action.UserId, action.Command)));
+            var result = await setup.ExecuteAsync(action.UserId, action.Command);
+            dispatcher.Dispatch(new SetupCommandSucceededAction(result, texts.Notice(result.Notice)));
         }
         catch (ChangedBySomeoneElseException e)
         {

@@ -1,3 +1,4 @@
+using Imi.Tests.Support;
 using Imi.Domain.Common;
 using Imi.Domain.Requests;
 using static Imi.Tests.Domain.Requests.ExchangeCast;
@@ -19,7 +20,8 @@ public class RequestInputTests
         var r = Cast.Draft();
         var e = Assert.Throws<DomainException>(() => r.UpdateDraft(Cast.Requester, Questions, Content(answerDate: new DateOnly(9999, 12, 31)), Now));
         Assert.Equal("requestedAnswerDate", e.Field);
-        Assert.Equal("The requested answer date may be at most 2 years ahead.", e.Message);
+        Assert.Equal(Refusals.Input.DateTooFarAhead, e.Code);
+        Assert.Equal(RequestDates.AnswerDateMaxYearsAhead, e.Arg("count"));
         r.UpdateDraft(Cast.Requester, Questions, Content(answerDate: Today.AddYears(RequestDates.AnswerDateMaxYearsAhead)), Now);
     }
 

@@ -1,3 +1,4 @@
+using Imi.Tests.Support;
 using Imi.Domain.Access;
 using Imi.Domain.Common;
 using Imi.Domain.ReferenceData;
@@ -74,12 +75,13 @@ public class WorkflowTests
 
         if (allowedHere.Count == 0)
         {
-            // Wrong state: refused for the role that could do it elsewhere, with a message naming the state.
+            // Wrong state: refused for the role that could do it elsewhere, with a code and the state.
             var r = Cast.In(status, allocation);
             var before = r.Status;
             var e = Assert.ThrowsAny<DomainException>(() => Run(action, r, Playing(rows[0].Role)));
             Assert.IsNotType<NotPermittedException>(e);
-            Assert.Contains(RequestWorkflow.Describe(status), e.Message);
+            Assert.Equal(Refusals.Request.NotInState, e.Code);
+            Assert.Equal(status, e.Arg("status"));
             Assert.Equal(before, r.Status);
             return;
         }
@@ -97,7 +99,7 @@ public class WorkflowTests
             else
             {
                 var e = Assert.ThrowsAny<DomainException>(() => Run(action, r, Playing(row.Role)));
-                Assert.Equal(conditionRefusal, e.Message);
+                Assert.Equal(conditionRefusal, e.Code);
             }
         }
 
@@ -133,7 +135,7 @@ public class WorkflowTests
         Assert.Equal(new RequestRating(4, 5, new FreeText("Très utile", "fr")), r.Rating);
         Assert.Equal(Now, r.ClosedAt);
         var e = Assert.Throws<DomainException>(() => r.Rate(Cast.Requester, 1, 1, null, Now));
-        Assert.Equal("The reply has already been rated.", e.Message);
+        Assert.Equal(Refusals.Request.AlreadyRated, e.Code);
     }
 
     [Fact]
@@ -204,7 +206,8 @@ public class WorkflowTests
         Assert.Equal("answers", e.Field);
         r.AnswerQuestion(Cast.Responder, Questions, 0, "YES", null, Now);
         e = Assert.Throws<DomainException>(() => r.SendReply(Cast.Responder, inPart: false, Now));
-        Assert.StartsWith("2 question(s) have no answer yet", e.Message);
+        Assert.Equal(Refusals.Request.Unanswered, e.Code);
+        Assert.Equal(2, e.Arg("count"));
         e = Assert.Throws<DomainException>(() => r.AnswerQuestion(Cast.Responder, Questions, 1, "MAYBE", null, Now));
         Assert.Equal("answer1", e.Field);
     }
@@ -263,9 +266,11 @@ public class WorkflowTests
         var a = r.AddAttachment(Cast.Requester, AttachmentSide.Request, "diplome.pdf", 120_000, Now);
         Assert.Equal("application/pdf", a.ContentType);
         var e = Assert.Throws<DomainException>(() => r.AddAttachment(Cast.Requester, AttachmentSide.Request, "virus.exe", 100, Now));
-        Assert.Contains("only PDF, JPG, JPEG, PNG, TXT, ODT, DOCX files are accepted", e.Message);
+        Assert.Equal(Refusals.Attachments.TypeNotAccepted, e.Code);
+        Assert.Equal("PDF, JPG, JPEG, PNG, TXT, ODT, DOCX", e.Arg("types"));
         e = Assert.Throws<DomainException>(() => r.AddAttachment(Cast.Requester, AttachmentSide.Request, "scan.png", 11 * 1024 * 1024, Now));
-        Assert.Equal("\"scan.png\" is 11.0 MB; a file may be at most 10 MB.", e.Message);
+        Assert.Equal(Refusals.Attachments.TooLarge, e.Code);
+        Assert.Equal(("scan.png", 11.0, 10L), (e.Arg("fileName"), e.Arg("size"), e.Arg("max")));
         Assert.Throws<DomainException>(() => r.AddAttachment(Cast.Responder, AttachmentSide.Reply, "antwort.pdf", 100, Now));
         var accepted = Cast.In(RequestStatus.Accepted);
         accepted.AddAttachment(Cast.Responder, AttachmentSide.Reply, "antwort.pdf", 100, Now);
