@@ -1,5 +1,6 @@
 using FluentValidation;
 using Imi.Domain.Users;
+using Imi.Infrastructure.Localization;
 
 namespace Imi.Portal.Account;
 
@@ -9,12 +10,13 @@ public sealed class SignInForm
     public string Password { get; set; } = "";
 }
 
+// Messages are looked up when a rule fails, so in the culture of the request or circuit that validates.
 public sealed class SignInFormValidator : AbstractValidator<SignInForm>
 {
-    public SignInFormValidator()
+    public SignInFormValidator(Texts texts)
     {
-        RuleFor(f => f.Username).NotEmpty().WithMessage("Enter your username.");
-        RuleFor(f => f.Password).NotEmpty().WithMessage("Enter your password.");
+        RuleFor(f => f.Username).NotEmpty().WithMessage(_ => texts["Account.SignIn.Username.Required"]);
+        RuleFor(f => f.Password).NotEmpty().WithMessage(_ => texts["Account.SignIn.Password.Required"]);
     }
 }
 
@@ -29,11 +31,11 @@ public sealed class SecurityCodeForm
 
 public sealed class SecurityCodeFormValidator : AbstractValidator<SecurityCodeForm>
 {
-    public SecurityCodeFormValidator()
+    public SecurityCodeFormValidator(Texts texts)
     {
-        RuleFor(f => f.Digit1).Matches("^[0-9]$").WithMessage("Enter one digit (0–9).");
-        RuleFor(f => f.Digit2).Matches("^[0-9]$").WithMessage("Enter one digit (0–9).");
-        RuleFor(f => f.Digit3).Matches("^[0-9]$").WithMessage("Enter one digit (0–9).");
+        RuleFor(f => f.Digit1).Matches("^[0-9]$").WithMessage(_ => texts["Account.SecurityCode.DigitRequired"]);
+        RuleFor(f => f.Digit2).Matches("^[0-9]$").WithMessage(_ => texts["Account.SecurityCode.DigitRequired"]);
+        RuleFor(f => f.Digit3).Matches("^[0-9]$").WithMessage(_ => texts["Account.SecurityCode.DigitRequired"]);
     }
 }
 
@@ -49,17 +51,18 @@ public sealed class SetCredentialsFormValidator : AbstractValidator<SetCredentia
 {
     public const int PasswordMinLength = 10;
 
-    public SetCredentialsFormValidator()
+    public SetCredentialsFormValidator(Texts texts)
     {
+        const string messages = "Account.FirstSignIn.Validation.";
         RuleFor(f => f.NewPassword)
-            .MinimumLength(PasswordMinLength).WithMessage($"Use at least {PasswordMinLength} characters.")
-            .Matches("[a-z]").WithMessage("Use at least one lower-case letter.")
-            .Matches("[A-Z]").WithMessage("Use at least one upper-case letter.")
-            .Matches("[0-9]").WithMessage("Use at least one digit.");
-        RuleFor(f => f.ConfirmPassword).Equal(f => f.NewPassword).WithMessage("The two passwords differ.");
+            .MinimumLength(PasswordMinLength).WithMessage(_ => texts[messages + "PasswordTooShort", ("count", PasswordMinLength)])
+            .Matches("[a-z]").WithMessage(_ => texts[messages + "PasswordLowerCase"])
+            .Matches("[A-Z]").WithMessage(_ => texts[messages + "PasswordUpperCase"])
+            .Matches("[0-9]").WithMessage(_ => texts[messages + "PasswordDigit"]);
+        RuleFor(f => f.ConfirmPassword).Equal(f => f.NewPassword).WithMessage(_ => texts[messages + "PasswordsDiffer"]);
         RuleFor(f => f.SecurityCode)
             .Matches($"^[0-9]{{{Domain.Users.SecurityCode.Length}}}$")
-            .WithMessage($"The security code is exactly {Domain.Users.SecurityCode.Length} digits.");
-        RuleFor(f => f.ConfirmSecurityCode).Equal(f => f.SecurityCode).WithMessage("The two security codes differ.");
+            .WithMessage(_ => texts[messages + "SecurityCodeLength", ("count", Domain.Users.SecurityCode.Length)]);
+        RuleFor(f => f.ConfirmSecurityCode).Equal(f => f.SecurityCode).WithMessage(_ => texts[messages + "SecurityCodesDiffer"]);
     }
 }

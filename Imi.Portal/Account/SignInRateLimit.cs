@@ -1,4 +1,7 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Threading.RateLimiting;
+using Imi.Infrastructure.Localization;
 using Imi.Infrastructure.Identity;
 using Microsoft.AspNetCore.RateLimiting;
 
@@ -61,10 +64,14 @@ public static class SignInRateLimit
     {
         http.Response.Headers.RetryAfter = ((int)Window.TotalSeconds).ToString();
         http.Response.ContentType = "text/html; charset=utf-8";
-        await http.Response.WriteAsync("""
-            <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Too many attempts – IMI</title></head>
-            <body><main><h1>Too many sign-in attempts</h1>
-            <p data-testid="too-many">Too many sign-in attempts came from here or for this username. Wait a minute, then <a href="/account/sign-in">try again</a>.</p>
+        // Request localization runs before the limiter: the page is in the visitor's language.
+        var texts = http.RequestServices.GetRequiredService<Texts>();
+        string Text(string key) => HtmlEncoder.Default.Encode(texts["Account.TooManyAttempts." + key]);
+        await http.Response.WriteAsync($"""
+            <!DOCTYPE html><html lang="{HtmlEncoder.Default.Encode(CultureInfo.CurrentUICulture.Name)}"><head><meta charset="utf-8"><title>{Text("PageTitle")}</title></head>
+            <body><main><h1>{Text("Heading")}</h1>
+            <p data-testid="too-many">{Text("Text")}</p>
+            <p><a href="/account/sign-in">{Text("Link")}</a></p>
             </main></body></html>
             """, ct);
     }

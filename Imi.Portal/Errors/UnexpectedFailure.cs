@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using System.Security.Cryptography;
+using Imi.Infrastructure.Localization;
 using Npgsql;
 
 namespace Imi.Portal.Errors;
@@ -21,12 +22,9 @@ public static class UnexpectedFailure
         return reference;
     }
 
-    /// <summary>The sentence a user reads, with the reference to quote.</summary>
-    public static string MessageFor(Exception? error, string reference) =>
-        (IsDatabaseUnreachable(error)
-            ? "The portal cannot reach its database just now. Please try again in a few minutes"
-            : "Something went wrong on our side. Please try again")
-        + $"; if it persists, tell your helpdesk and quote reference {reference}.";
+    /// <summary>The sentence a user reads, in their language, with the reference to quote.</summary>
+    public static string MessageFor(Texts texts, Exception? error, string reference) =>
+        texts[IsDatabaseUnreachable(error) ? "Shell.Error.DatabaseUnreachable" : "Shell.Error.Unexpected", ("reference", reference)];
 
     public static bool IsDatabaseUnreachable(Exception? error)
     {

@@ -6,7 +6,10 @@ namespace Imi.Portal.Localization;
 
 /// <summary>
 /// MudBlazor's own texts (pager, date picker, close buttons, required field) from our catalogue, under
-/// <c>Mud.&lt;MudBlazor's key&gt;</c>; MudBlazor's English where we have none (a key it added in a new version).
+/// <c>Mud.&lt;MudBlazor's key&gt;</c> (<c>Texts/Mud/*.json</c>; MudBlazor's keys hold no dots, so they are one
+/// segment each); MudBlazor's English where we have none (a key it added in a new version, or a
+/// letter-free operator such as "&gt;="). MudBlazor's positional placeholders are kept as they are in the
+/// texts (<c>{0}</c>, <c>{1}</c>): the catalogue reads them as placeholders named "0", "1", filled here.
 /// </summary>
 public sealed class ImiMudLocalizer(Texts texts) : MudLocalizer
 {
@@ -26,7 +29,10 @@ public sealed class ImiMudLocalizer(Texts texts) : MudLocalizer
             var ours = "Mud." + key;
             if (!texts.Catalog.Has(ours))
                 return base[key, arguments];
-            return new LocalizedString(key, string.Format(System.Globalization.CultureInfo.CurrentCulture, texts[ours], arguments));
+            var named = new TextArg[arguments.Length];
+            for (var i = 0; i < arguments.Length; i++)
+                named[i] = new TextArg(i.ToString(System.Globalization.CultureInfo.InvariantCulture), arguments[i]);
+            return new LocalizedString(key, texts[ours, named]);
         }
     }
 }

@@ -126,7 +126,7 @@ public sealed class Store : IDispatcher, IActionSubscriber
         {
             var reference = UnexpectedFailure.Log(_logger, e, $"Effect {effect.EffectType.Name} for {action.GetType().Name}");
             if (action is not EffectFailedAction)
-                Dispatch(new EffectFailedAction(action, UnexpectedFailure.MessageFor(e, reference), reference));
+                Dispatch(new EffectFailedAction(action, UnexpectedFailure.MessageFor(_services.GetRequiredService<Texts>(), e, reference), reference));
         }
     }
 

@@ -70,6 +70,8 @@ public class StoreTests
             services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         else
             services.AddSingleton<ILogger<Store>>(log);
+        services.AddSingleton(Imi.Infrastructure.Localization.TextCatalog.Shipped);
+        services.AddSingleton<Imi.Infrastructure.Localization.Texts>();
         services.AddImiStore(typeof(StoreTests).Assembly);
         services.AddSingleton(Imi.Infrastructure.Localization.TextCatalog.Shipped);
         services.AddSingleton<Imi.Infrastructure.Localization.Texts>();

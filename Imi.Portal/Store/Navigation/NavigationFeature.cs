@@ -2,8 +2,8 @@ using Imi.Portal.Store.Session;
 
 namespace Imi.Portal.Store.Navigation;
 
-/// <summary>A place in the portal's navigation.</summary>
-public sealed record NavItem(string Title, string Href, string Icon, bool Exact = false);
+/// <summary>A place in the portal's navigation; its title is a key of the catalogue (<c>Shell.Navigation.*</c>).</summary>
+public sealed record NavItem(string TitleKey, string Href, string Icon, bool Exact = false);
 
 /// <summary>
 /// The navigation the signed-in user sees: it grows with the areas of the portal that exist and
@@ -32,21 +32,21 @@ public static class NavigationReducers
     {
         var items = new List<NavItem>
         {
-            new("Home", "", MudBlazor.Icons.Material.Outlined.Home, Exact: true),
-            new("Find an authority", "search", MudBlazor.Icons.Material.Outlined.Search),
-            new("Requests", "requests", MudBlazor.Icons.Material.Outlined.Inbox),
-            new("Setup", "setup", MudBlazor.Icons.Material.Outlined.Checklist),
+            new("Shell.Navigation.Home", "", MudBlazor.Icons.Material.Outlined.Home, Exact: true),
+            new("Shell.Navigation.Search", "search", MudBlazor.Icons.Material.Outlined.Search),
+            new("Shell.Navigation.Requests", "requests", MudBlazor.Icons.Material.Outlined.Inbox),
+            new("Shell.Navigation.Setup", "setup", MudBlazor.Icons.Material.Outlined.Checklist),
         };
         if (state.User?.Areas.Any(a => a.Roles.Contains(Imi.Domain.Users.AreaRole.Allocator)) == true)
-            items.Add(new NavItem("Allocation", "requests/allocation", MudBlazor.Icons.Material.Outlined.ViewKanban));
+            items.Add(new NavItem("Shell.Navigation.Allocation", "requests/allocation", MudBlazor.Icons.Material.Outlined.ViewKanban));
         if (state.User?.IsTranslator == true)
-            items.Add(new NavItem("Translations", "translations", MudBlazor.Icons.Material.Outlined.Translate));
+            items.Add(new NavItem("Shell.Navigation.Translations", "translations", MudBlazor.Icons.Material.Outlined.Translate));
         if (state.User?.IsLocalDataAdministrator == true)
-            items.Add(new NavItem("Users", "administration/users", MudBlazor.Icons.Material.Outlined.People));
+            items.Add(new NavItem("Shell.Navigation.Users", "administration/users", MudBlazor.Icons.Material.Outlined.People));
         if (state.User?.Areas.Any(a => a.Roles.Contains(Imi.Domain.Users.AreaRole.DataAdministrator)) == true)
-            items.Add(new NavItem("Coordinated authorities", "coordination/authorities", MudBlazor.Icons.Material.Outlined.AccountTree));
+            items.Add(new NavItem("Shell.Navigation.CoordinatedAuthorities", "coordination/authorities", MudBlazor.Icons.Material.Outlined.AccountTree));
         if (state.ShowDevelopmentInbox)
-            items.Add(new NavItem("Local inbox", "dev/inbox", MudBlazor.Icons.Material.Outlined.Inbox));
+            items.Add(new NavItem("Shell.Navigation.LocalInbox", "dev/inbox", MudBlazor.Icons.Material.Outlined.Inbox));
         return state with { Items = items };
     }
 }

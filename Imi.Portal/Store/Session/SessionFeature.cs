@@ -1,3 +1,4 @@
+using Imi.Infrastructure.Localization;
 using Imi.Infrastructure.Users;
 
 namespace Imi.Portal.Store.Session;
@@ -29,14 +30,14 @@ public static class SessionReducers
         state with { IsLoading = false, Error = action.Message };
 }
 
-public sealed class SessionEffects(SessionQueries sessions)
+public sealed class SessionEffects(SessionQueries sessions, Texts texts)
 {
     [EffectMethod]
     public async Task Handle(LoadSessionAction action, IDispatcher dispatcher)
     {
         var user = await sessions.GetAsync(action.UserId);
         dispatcher.Dispatch(user is null
-            ? new SessionLoadFailedAction("Your user account no longer exists.")
+            ? new SessionLoadFailedAction(texts["Shell.Session.AccountGone"])
             : new SessionLoadedAction(user));
     }
 }
