@@ -25,8 +25,6 @@ public abstract class PortalComponentTest : BunitContext, IAsyncLifetime
         Imi.Portal.Localization.LanguageSelection.AddImiLocalization(Services);
         Services.AddImiStore(typeof(Imi.Portal.PortalSetup).Assembly);
         Services.AddScoped<Imi.Portal.Store.Requests.RequestsLiveUpdates>();
-        Services.AddSingleton(Imi.Infrastructure.Localization.TextCatalog.Shipped);
-        Services.AddSingleton<Imi.Infrastructure.Localization.Texts>();
         configure?.Invoke(Services);
         if (signedInUserId is { } userId)
             this.AddAuthorization().SetAuthorized("user").SetClaims(new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, userId.ToString()));

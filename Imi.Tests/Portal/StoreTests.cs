@@ -73,8 +73,6 @@ public class StoreTests
         services.AddSingleton(Imi.Infrastructure.Localization.TextCatalog.Shipped);
         services.AddSingleton<Imi.Infrastructure.Localization.Texts>();
         services.AddImiStore(typeof(StoreTests).Assembly);
-        services.AddSingleton(Imi.Infrastructure.Localization.TextCatalog.Shipped);
-        services.AddSingleton<Imi.Infrastructure.Localization.Texts>();
         var provider = services.BuildServiceProvider().CreateScope().ServiceProvider;
         return (provider.GetRequiredService<Store>(), provider);
     }
