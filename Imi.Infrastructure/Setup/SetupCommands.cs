@@ -1,5 +1,6 @@
 using Imi.Domain.Authorities;
 using Imi.Domain.Users;
+using Imi.Infrastructure.Localization;
 
 namespace Imi.Infrastructure.Setup;
 
@@ -32,4 +33,13 @@ public sealed record ResetPassword(Guid UserId) : SetupCommand((int?)null);
 public sealed record RemindToSignIn(Guid UserId) : SetupCommand((int?)null);
 
 /// <summary>What a command did: the new state of the wizard, and a line to tell the user.</summary>
-public sealed record SetupResult(SetupView View, string Message, string? ShowUsername = null);
+public sealed record SetupResult(SetupView View, SetupNotice Message, string? ShowUsername = null);
+
+/// <summary>
+/// A line to tell the user, as a text of the catalogue (<c>Setup.Notices.*</c>) and the values it
+/// names; the portal writes it in the reader's language.
+/// </summary>
+public sealed record SetupNotice(string Key, params TextArg[] Args)
+{
+    public static SetupNotice Of(string code, params TextArg[] args) => new("Setup.Notices." + code, args);
+}

@@ -6,6 +6,7 @@ using Imi.Domain.ReferenceData;
 using Imi.Domain.Users;
 using Imi.Infrastructure.Data;
 using Imi.Infrastructure.Identity;
+using Imi.Infrastructure.Localization;
 using Imi.Infrastructure.Mail;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -58,20 +59,20 @@ public sealed class SetupService(
         string? showUsername = null;
         var message = command switch
         {
-            SaveGeneralInformation c => Do(() => authority.UpdateGeneralInformation(actor, c.Info, c.NeedsNewTranslation), "General information saved."),
+            SaveGeneralInformation c => Do(() => authority.UpdateGeneralInformation(actor, c.Info, c.NeedsNewTranslation), SetupNotice.Of("GeneralInformationSaved")),
             SaveKeywords c => await SaveKeywordsAsync(db, actor, authority, c, cancellationToken),
             AskCoordinatorForKeyword c => await AskForKeywordAsync(db, actor, actorUser, authority, c, cancellationToken),
-            LinkAuthority c => Do(() => authority.Link(actor, db.Authorities.Single(a => a.Id == c.OtherAuthorityId)), "Authority linked."),
-            UnlinkAuthority c => Do(() => authority.Unlink(actor, c.OtherAuthorityId), "Link removed."),
-            AddRequestCoordinator c => Do(() => authority.AddRequestCoordinator(actor, c.AreaCode, db.Authorities.Single(a => a.Id == c.CoordinatorId)), "Request coordinator added."),
-            RemoveRequestCoordinator c => Do(() => authority.RemoveRequestCoordinator(actor, c.AreaCode, c.CoordinatorId), "Request coordinator removed."),
-            SetFullView c => Do(() => authority.SetFullView(actor, c.AreaCode, c.CoordinatorId, c.FullView), c.FullView ? "Full view granted." : "Full view withdrawn."),
-            SaveDepartment c => Do(() => authority.SetDepartment(actor, c.AreaCode, c.Department), "Department saved."),
-            PlanAdditionalUsers c => Do(() => authority.PlanAdditionalUsers(actor, c.Count), "Number of users saved."),
-            SetAllocation c => Do(() => authority.SetAllocation(actor, c.AreaCode, c.Enabled, staff), c.Enabled ? "Allocation switched on." : "Allocation switched off."),
-            SetReferralParticipation c => Do(() => authority.SetReferralParticipation(actor, c.AreaCode, c.Participation, staff), "Referral setting saved."),
-            SetApproval c => Do(() => authority.SetApproval(actor, c.AreaCode, c.Requests, c.Replies), "Approval setting saved."),
-            CompleteSetupStep c => Do(() => authority.CompleteSetupStep(actor, c.Step, clock.GetUtcNow()), $"Step {c.Step} completed."),
+            LinkAuthority c => Do(() => authority.Link(actor, db.Authorities.Single(a => a.Id == c.OtherAuthorityId)), SetupNotice.Of("AuthorityLinked")),
+            UnlinkAuthority c => Do(() => authority.Unlink(actor, c.OtherAuthorityId), SetupNotice.Of("LinkRemoved")),
+            AddRequestCoordinator c => Do(() => authority.AddRequestCoordinator(actor, c.AreaCode, db.Authorities.Single(a => a.Id == c.CoordinatorId)), SetupNotice.Of("RequestCoordinatorAdded")),
+            RemoveRequestCoordinator c => Do(() => authority.RemoveRequestCoordinator(actor, c.AreaCode, c.CoordinatorId), SetupNotice.Of("RequestCoordinatorRemoved")),
+            SetFullView c => Do(() => authority.SetFullView(actor, c.AreaCode, c.CoordinatorId, c.FullView), SetupNotice.Of(c.FullView ? "FullViewGranted" : "FullViewWithdrawn")),
+            SaveDepartment c => Do(() => authority.SetDepartment(actor, c.AreaCode, c.Department), SetupNotice.Of("DepartmentSaved")),
+            PlanAdditionalUsers c => Do(() => authority.PlanAdditionalUsers(actor, c.Count), SetupNotice.Of("UsersPlanned")),
+            SetAllocation c => Do(() => authority.SetAllocation(actor, c.AreaCode, c.Enabled, staff), SetupNotice.Of(c.Enabled ? "AllocationOn" : "AllocationOff")),
+            SetReferralParticipation c => Do(() => authority.SetReferralParticipation(actor, c.AreaCode, c.Participation, staff), SetupNotice.Of("ReferralSaved")),
+            SetApproval c => Do(() => authority.SetApproval(actor, c.AreaCode, c.Requests, c.Replies), SetupNotice.Of("ApprovalSaved")),
+            CompleteSetupStep c => Do(() => authority.CompleteSetupStep(actor, c.Step, clock.GetUtcNow()), SetupNotice.Of("StepCompleted", ("step", c.Step))),
             RegisterUser c => await RegisterAsync(db, actor, authority, staff, c, username => showUsername = username, cancellationToken),
             SetUserRoles c => await SetRolesAsync(db, actor, authority, staff, c, cancellationToken),
             ChangeUsername c => await ChangeUsernameAsync(db, actor, authority, staff, c, username => showUsername = username, cancellationToken),
@@ -85,21 +86,21 @@ public sealed class SetupService(
         return new SetupResult(await views.BuildAsync(fresh, actor, actorUser.PreferredLanguageCode, cancellationToken), message, showUsername);
     }
 
-    private static string Do(Action action, string message)
+    private static SetupNotice Do(Action action, SetupNotice message)
     {
         action();
         return message;
     }
 
-    private static async Task<string> SaveKeywordsAsync(ImiDbContext db, Actor actor, Authority authority, SaveKeywords c, CancellationToken ct)
+    private static async Task<SetupNotice> SaveKeywordsAsync(ImiDbContext db, Actor actor, Authority authority, SaveKeywords c, CancellationToken ct)
     {
         var list = await db.KeywordLists.Include(l => l.Keywords).SingleOrDefaultAsync(l => l.Code == c.ListCode, ct)
             ?? throw new DomainException("There is no such keyword list.");
         authority.SetKeywords(actor, list, c.KeywordCodes);
-        return "Keywords saved.";
+        return SetupNotice.Of("KeywordsSaved");
     }
 
-    private async Task<string> AskForKeywordAsync(ImiDbContext db, Actor actor, User actorUser, Authority authority, AskCoordinatorForKeyword c, CancellationToken ct)
+    private async Task<SetupNotice> AskForKeywordAsync(ImiDbContext db, Actor actor, User actorUser, Authority authority, AskCoordinatorForKeyword c, CancellationToken ct)
     {
         Permissions.RequireLocalDataAdministrator(actor, authority);
         var proposal = Domain.Setup.KeywordProposal.From(c.Proposal);
@@ -114,10 +115,10 @@ public sealed class SetupService(
         outbox.Enqueue(db, content, coordinator.Email, coordinator.InformalTitle, MailKinds.KeywordRequest);
         foreach (var admin in admins.Where(u => u.HasAnywhere(AreaRole.DataAdministrator)))
             outbox.Enqueue(db, content, admin.Email, admin.DisplayName, MailKinds.KeywordRequest);
-        return $"Your request was sent to {coordinator.InformalTitle}.";
+        return SetupNotice.Of("KeywordRequestSent", ("coordinator", coordinator.InformalTitle));
     }
 
-    private async Task<string> RegisterAsync(ImiDbContext db, Actor actor, Authority authority, List<User> staff, RegisterUser c,
+    private async Task<SetupNotice> RegisterAsync(ImiDbContext db, Actor actor, Authority authority, List<User> staff, RegisterUser c,
         Action<string> showUsername, CancellationToken ct)
     {
         var email = TextInput.Line(c.User.Email); // as the domain will store it, so the check compares like with like
@@ -132,11 +133,10 @@ public sealed class SetupService(
         db.ImiUsers.Add(user);
         credentials.CreateWithTemporaryPassword(db, user);
         showUsername(user.Username);
-        return $"{user.DisplayName} is registered. A temporary password was e-mailed to {user.Email}. " +
-               $"Tell them their username yourself: {user.Username}";
+        return SetupNotice.Of("UserRegistered", ("user", user.DisplayName), ("email", user.Email), ("username", user.Username));
     }
 
-    private static async Task<string> SetRolesAsync(ImiDbContext db, Actor actor, Authority authority, List<User> staff, SetUserRoles c, CancellationToken ct)
+    private static async Task<SetupNotice> SetRolesAsync(ImiDbContext db, Actor actor, Authority authority, List<User> staff, SetUserRoles c, CancellationToken ct)
     {
         var target = staff.SingleOrDefault(u => u.Id == c.UserId) ?? throw new NotPermittedException("This user belongs to another authority.");
         db.Entry(target).Property(u => u.Revision).OriginalValue = c.UserRevision;
@@ -145,10 +145,10 @@ public sealed class SetupService(
         // who would otherwise be signed out in the middle of the setup wizard.
         if (target.Id != actor.UserId)
             await EndSessionsAsync(db, target.Id, ct);
-        return $"Roles of {target.DisplayName} saved.";
+        return SetupNotice.Of("RolesSaved", ("user", target.DisplayName));
     }
 
-    private static async Task<string> ChangeUsernameAsync(ImiDbContext db, Actor actor, Authority authority, List<User> staff, ChangeUsername c,
+    private static async Task<SetupNotice> ChangeUsernameAsync(ImiDbContext db, Actor actor, Authority authority, List<User> staff, ChangeUsername c,
         Action<string> showUsername, CancellationToken ct)
     {
         var target = staff.SingleOrDefault(u => u.Id == c.UserId) ?? throw new NotPermittedException("This user belongs to another authority.");
@@ -161,7 +161,7 @@ public sealed class SetupService(
         if (target.Id != actor.UserId)
             account.SecurityStamp = Guid.NewGuid().ToString("N"); // their sessions carry the old username
         showUsername(target.Username);
-        return $"{target.DisplayName}'s username is now {target.Username}. Tell them in person.";
+        return SetupNotice.Of("UsernameChanged", ("user", target.DisplayName), ("username", target.Username));
     }
 
     /// <summary>A new security stamp: every session and circuit of the user ends (AccountChanges tells every instance).</summary>
@@ -171,17 +171,17 @@ public sealed class SetupService(
         account.SecurityStamp = Guid.NewGuid().ToString("N");
     }
 
-    private async Task<string> ResetPasswordAsync(ImiDbContext db, Actor actor, Guid userId, CancellationToken ct)
+    private async Task<SetupNotice> ResetPasswordAsync(ImiDbContext db, Actor actor, Guid userId, CancellationToken ct)
     {
         var target = await db.ImiUsers.SingleOrDefaultAsync(u => u.Id == userId, ct) ?? throw new DomainException("No such user.");
         var targetAuthority = await db.Authorities.SingleAsync(a => a.Id == target.AuthorityId, ct);
         UserAdministration.RequireCanResetPassword(actor, targetAuthority, target);
         var account = await db.Accounts.SingleAsync(a => a.Id == target.Id, ct);
         credentials.IssueTemporaryPassword(db, account, target);
-        return $"A new temporary password was e-mailed to {target.DisplayName}; they choose a new security code at their next sign-in.";
+        return SetupNotice.Of("PasswordReset", ("user", target.DisplayName));
     }
 
-    private string Remind(ImiDbContext db, Actor actor, Authority authority, List<User> staff, RemindToSignIn c)
+    private SetupNotice Remind(ImiDbContext db, Actor actor, Authority authority, List<User> staff, RemindToSignIn c)
     {
         UserAdministration.RequireCanManageUsers(actor, authority);
         var target = staff.SingleOrDefault(u => u.Id == c.UserId) ?? throw new NotPermittedException("This user belongs to another authority.");
@@ -190,7 +190,7 @@ public sealed class SetupService(
         var signIn = security.Value.PublicBaseUrl.TrimEnd('/') + "/account/sign-in";
         outbox.Enqueue(db, MailTemplates.SignInReminderMail(target.PreferredLanguageCode, target.DisplayName, authority.InformalTitle, signIn),
             target.Email, target.DisplayName, MailKinds.SignInReminder);
-        return $"A reminder was e-mailed to {target.DisplayName}.";
+        return SetupNotice.Of("ReminderSent", ("user", target.DisplayName));
     }
 
     private async Task SaveAsync(ImiDbContext db, CancellationToken ct)

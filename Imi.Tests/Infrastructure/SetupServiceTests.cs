@@ -5,6 +5,7 @@ using Imi.Domain.Setup;
 using Imi.Domain.Users;
 using Imi.Infrastructure.Demo;
 using Imi.Infrastructure.Identity;
+using Imi.Infrastructure.Localization;
 using Imi.Infrastructure.Setup;
 using Imi.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -21,8 +22,16 @@ public class SetupServiceTests(DatabaseFixture database) : IClassFixture<Databas
         return await db.ImiUsers.Where(u => u.Username == username).Select(u => u.Id).SingleAsync();
     }
 
-    private static Task<SetupResult> RunAsync(TestServices services, Guid actor, SetupCommand command) =>
-        services.InScopeAsync(sp => sp.GetRequiredService<SetupService>().ExecuteAsync(actor, command));
+    // Every command's notice must have its text in the catalogue.
+    private static async Task<SetupResult> RunAsync(TestServices services, Guid actor, SetupCommand command)
+    {
+        var result = await services.InScopeAsync(sp => sp.GetRequiredService<SetupService>().ExecuteAsync(actor, command));
+        Assert.True(TextCatalog.Shipped.Has(result.Message.Key), $"no English text for {result.Message.Key}");
+        return result;
+    }
+
+    private static string English(SetupNotice notice) =>
+        TextCatalog.Shipped.Format("en", notice.Key, System.Globalization.CultureInfo.GetCultureInfo("en-IE"), notice.Args);
 
     private static Task<SetupView> ViewAsync(TestServices services, Guid actor) =>
         services.InScopeAsync(sp => sp.GetRequiredService<SetupService>().GetAsync(actor));
@@ -88,7 +97,7 @@ public class SetupServiceTests(DatabaseFixture database) : IClassFixture<Databas
 
         var result = await RunAsync(services, first, new AskCoordinatorForKeyword("SERVICES_ACTIVITIES", "Christmas markets"));
 
-        Assert.Contains("Irish national IMI coordinator", result.Message);
+        Assert.Contains("Irish national IMI coordinator", English(result.Message));
         await using var db = await services.DbAsync();
         var mails = await db.Outbox.Where(m => m.Kind == MailKinds.KeywordRequest).ToListAsync();
         Assert.Contains(mails, m => m.ToAddress == "imi@enterprise.demo.ie" && m.TextBody.Contains("Christmas markets"));

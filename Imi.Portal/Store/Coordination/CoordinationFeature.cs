@@ -41,7 +41,7 @@ public sealed class CoordinationEffects(CoordinationQueries queries, SetupServic
         try
         {
             var result = await setup.ExecuteAsync(action.UserId, new ResetPassword(action.AdministratorId));
-            dispatcher.Dispatch(new CoordinatedAuthoritiesLoadedAction(await queries.GetAsync(action.UserId), result.Message));
+            dispatcher.Dispatch(new CoordinatedAuthoritiesLoadedAction(await queries.GetAsync(action.UserId), texts[result.Message.Key, result.Message.Args]));
         }
         catch (DomainException e)
         {

@@ -12,8 +12,8 @@ public sealed record SetupState
     public SetupView? View { get; init; }
     public bool IsLoading { get; init; }
     public bool IsSaving { get; init; }
-    /// <summary>What the last successful command did, for the user to read.</summary>
-    public string? Message { get; init; }
+    /// <summary>What the last successful command did, for the user to read (written in the reader's language by the page).</summary>
+    public SetupNotice? Message { get; init; }
     /// <summary>A username to show the administrator (and only them), to pass on in person.</summary>
     public string? ShownUsername { get; init; }
     /// <summary>Why the last command was refused, when it is not about one field.</summary>
