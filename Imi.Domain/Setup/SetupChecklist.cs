@@ -11,7 +11,47 @@ public enum StepState
     Done,
 }
 
-public sealed record StepStatus(SetupStep Step, StepState State, string Reason);
+/// <summary>
+/// Why a step stands where it stands: a code the portal writes in the reader's language (the text
+/// <c>Setup.Checklist.Reasons.{Reason}</c>), with the values it names.
+/// </summary>
+public enum ChecklistReason
+{
+    GeneralInformationChecked,
+    CompetencesChosen,
+    NoCompetence,
+    AreaKeywordsMissing,
+    AreaKeywordsChosen,
+    NoLinkedAuthority,
+    LinkedAuthorities,
+    RequestCoordinatorMissing,
+    RequestCoordinatorsChosen,
+    DepartmentsNoted,
+    NoBackUpUser,
+    BackUpEnsured,
+    AllocationWithoutAllocator,
+    AllocationWithAllocators,
+    AllocationOff,
+    RequestHandlerMissing,
+    RolesDecided,
+    FewerUsersThanPlanned,
+    UsersRegistered,
+    UsernamesTold,
+    UsersNotSignedIn,
+    EveryUserSignedIn,
+    DataAdministratorMissing,
+    DataAdministratorsChosen,
+    ReferralHandlersMissing,
+    ReferralParticipationDecided,
+    ApprovalDecided,
+}
+
+/// <summary>
+/// A step's state and why. A step not completed yet has a <see cref="Reason"/> only when its rule
+/// already needs attention; <see cref="Args"/> are the values the reason names: <c>areas</c> (the
+/// legislative areas' names, in the reader's language), <c>count</c>, <c>registered</c>, <c>users</c>.
+/// </summary>
+public sealed record StepStatus(SetupStep Step, StepState State, ChecklistReason? Reason, IReadOnlyList<(string Name, object? Value)> Args);
 
 /// <summary>
 /// The guide's checklist for one authority: each step's state and why. A step is done once its
@@ -26,66 +66,72 @@ public static class SetupChecklist
         IReadOnlyList<KeywordList> keywordLists,
         Func<string, string> areaName)
     {
-        string Names(IEnumerable<string> areas) => string.Join(", ", areas.Select(areaName));
+        (string, object?) Areas(IEnumerable<string> areas) => ("areas", string.Join(", ", areas.Select(areaName)));
         var areas = authority.Areas.Select(a => a.LegislativeAreaCode).ToList();
         var others = staff.Count - 1;
+        var planned = Math.Max(1, authority.PlannedAdditionalUsers ?? 1);
 
-        (StepState, string) Rule(int step) => step switch
+        Rule RuleOf(int step) => step switch
         {
-            1 => Ok("General information checked."),
+            1 => Ok(ChecklistReason.GeneralInformationChecked),
             2 => authority.Keywords.Any(k => keywordLists.Any(l => l.Code == k.ListCode && l.Kind != KeywordListKind.LegislativeArea))
-                ? Ok("Areas of competence chosen.")
-                : Attention("Choose at least one area of economic activity or policy area, so that others can find you."),
+                ? Ok(ChecklistReason.CompetencesChosen)
+                : Attention(ChecklistReason.NoCompetence),
             3 => areas.Where(a => !keywordLists.Any(l => l.LegislativeAreaCode == a && authority.KeywordsOf(l.Code).Count > 0)).ToList() is { Count: > 0 } missing
-                ? Attention($"No keyword yet for: {Names(missing)}.")
-                : Ok("Keywords chosen for every legislative area."),
-            4 => Ok(authority.LinkedAuthorities.Count == 0 ? "No linked authorities: none needed." : $"{authority.LinkedAuthorities.Count} linked authorities."),
+                ? Attention(ChecklistReason.AreaKeywordsMissing, Areas(missing))
+                : Ok(ChecklistReason.AreaKeywordsChosen),
+            4 => authority.LinkedAuthorities.Count == 0
+                ? Ok(ChecklistReason.NoLinkedAuthority)
+                : Ok(ChecklistReason.LinkedAuthorities, ("count", authority.LinkedAuthorities.Count)),
             5 => areas.Where(a => authority.RequestCoordinators.All(r => r.LegislativeAreaCode != a)).ToList() is { Count: > 0 } without
-                ? Attention($"No request coordinator for: {Names(without)}.")
-                : Ok("A request coordinator for every legislative area."),
-            6 => Ok("Departments noted."),
+                ? Attention(ChecklistReason.RequestCoordinatorMissing, Areas(without))
+                : Ok(ChecklistReason.RequestCoordinatorsChosen),
+            6 => Ok(ChecklistReason.DepartmentsNoted),
             7 => others < 1
-                ? Attention("No back-up user yet: register at least one more user for holidays and sick leave.")
-                : Ok($"{others} additional user(s); back-up ensured."),
+                ? Attention(ChecklistReason.NoBackUpUser)
+                : Ok(ChecklistReason.BackUpEnsured, ("count", others)),
             8 => authority.Areas.Where(a => a.AllocationEnabled && !staff.Any(u => u.Has(AreaRole.Allocator, a.LegislativeAreaCode)))
                     .Select(a => a.LegislativeAreaCode).ToList() is { Count: > 0 } noAllocator
-                ? Attention($"Allocation is on without an allocator in: {Names(noAllocator)}.")
-                : Ok(authority.Areas.Any(a => a.AllocationEnabled) ? "Allocation on, with allocators." : "Allocation off: every request handler is alerted."),
+                ? Attention(ChecklistReason.AllocationWithoutAllocator, Areas(noAllocator))
+                : Ok(authority.Areas.Any(a => a.AllocationEnabled) ? ChecklistReason.AllocationWithAllocators : ChecklistReason.AllocationOff),
             9 => areas.Where(a => !staff.Any(u => u.Has(AreaRole.RequestHandler, a))).ToList() is { Count: > 0 } noHandler
-                ? Attention($"No request handler for: {Names(noHandler)}.")
-                : Ok("Roles decided."),
-            10 => others < Math.Max(1, authority.PlannedAdditionalUsers ?? 1)
-                ? Attention($"{others} of {Math.Max(1, authority.PlannedAdditionalUsers ?? 1)} planned additional user(s) registered.")
-                : Ok($"{others} additional user(s) registered."),
-            11 => Ok("Usernames told in person."),
+                ? Attention(ChecklistReason.RequestHandlerMissing, Areas(noHandler))
+                : Ok(ChecklistReason.RolesDecided),
+            10 => others < planned
+                ? Attention(ChecklistReason.FewerUsersThanPlanned, ("registered", others), ("count", planned))
+                : Ok(ChecklistReason.UsersRegistered, ("count", others)),
+            11 => Ok(ChecklistReason.UsernamesTold),
             12 => staff.Where(u => u.FirstSignedInAt is null).ToList() is { Count: > 0 } waiting
-                ? Attention($"{waiting.Count} user(s) have not signed in yet: {string.Join(", ", waiting.Select(u => u.DisplayName))}.")
-                : Ok("Every user has signed in."),
+                ? Attention(ChecklistReason.UsersNotSignedIn, ("count", waiting.Count), ("users", string.Join(", ", waiting.Select(u => u.DisplayName))))
+                : Ok(ChecklistReason.EveryUserSignedIn),
             13 => areas.Where(a => !staff.Any(u => u.Has(AreaRole.DataAdministrator, a))).ToList() is { Count: > 0 } noAdmin
-                ? Attention($"No data administrator for: {Names(noAdmin)}.")
-                : Ok("A data administrator for every legislative area."),
+                ? Attention(ChecklistReason.DataAdministratorMissing, Areas(noAdmin))
+                : Ok(ChecklistReason.DataAdministratorsChosen),
             14 => authority.Areas.Where(a => a.Referral == ReferralParticipation.ReferralHandlers
                         && !staff.Any(u => u.Has(AreaRole.ReferralHandler, a.LegislativeAreaCode)))
                     .Select(a => a.LegislativeAreaCode).ToList() is { Count: > 0 } noReferee
-                ? Attention($"Referral handlers chosen but none appointed for: {Names(noReferee)}.")
-                : Ok("Referral participation decided."),
-            15 => Ok("Approval settings decided."),
+                ? Attention(ChecklistReason.ReferralHandlersMissing, Areas(noReferee))
+                : Ok(ChecklistReason.ReferralParticipationDecided),
+            15 => Ok(ChecklistReason.ApprovalDecided),
             _ => throw new ArgumentOutOfRangeException(nameof(step)),
         };
 
         return SetupSteps.For(authority.IsCoordinator).Select(step =>
         {
-            var (state, reason) = Rule(step.Number);
+            var rule = RuleOf(step.Number);
             if (!authority.IsStepCompleted(step.Number))
-                return new StepStatus(step, StepState.NotYet,
-                    state == StepState.NeedsAttention ? "Not completed yet. " + reason : "Not completed yet.");
-            return new StepStatus(step, state, reason);
+                return rule.State == StepState.NeedsAttention
+                    ? new StepStatus(step, StepState.NotYet, rule.Reason, rule.Args)
+                    : new StepStatus(step, StepState.NotYet, null, []);
+            return new StepStatus(step, rule.State, rule.Reason, rule.Args);
         }).ToList();
     }
 
     public static bool IsComplete(IReadOnlyList<StepStatus> checklist) => checklist.All(s => s.State == StepState.Done);
 
-    private static (StepState, string) Ok(string reason) => (StepState.Done, reason);
+    private sealed record Rule(StepState State, ChecklistReason Reason, IReadOnlyList<(string Name, object? Value)> Args);
 
-    private static (StepState, string) Attention(string reason) => (StepState.NeedsAttention, reason);
+    private static Rule Ok(ChecklistReason reason, params (string Name, object? Value)[] args) => new(StepState.Done, reason, args);
+
+    private static Rule Attention(ChecklistReason reason, params (string Name, object? Value)[] args) => new(StepState.NeedsAttention, reason, args);
 }

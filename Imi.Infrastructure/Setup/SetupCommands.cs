@@ -1,6 +1,7 @@
 using Imi.Infrastructure.UseCases;
 using Imi.Domain.Authorities;
 using Imi.Domain.Users;
+using Imi.Infrastructure.Localization;
 
 namespace Imi.Infrastructure.Setup;
 

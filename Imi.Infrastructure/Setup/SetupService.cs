@@ -6,6 +6,7 @@ using Imi.Domain.ReferenceData;
 using Imi.Domain.Users;
 using Imi.Infrastructure.Data;
 using Imi.Infrastructure.Identity;
+using Imi.Infrastructure.Localization;
 using Imi.Infrastructure.Mail;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

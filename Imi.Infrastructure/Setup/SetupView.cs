@@ -50,7 +50,8 @@ public sealed record KeywordView(string Code, string? ParentCode, string Label);
 
 public sealed record AuthorityRef(Guid Id, string InformalTitle, string OfficialTitle, AuthorityLevel Level, CoordinatorType CoordinatorType, IReadOnlyList<string> AreaCodes);
 
-public sealed record RequestCoordinatorView(string AreaCode, Guid CoordinatorId, string CoordinatorTitle, bool FullView);
+/// <summary>A request coordinator of one area; <see cref="CoordinatorTitle"/> is null when the coordinator is not readable (no longer validated).</summary>
+public sealed record RequestCoordinatorView(string AreaCode, Guid CoordinatorId, string? CoordinatorTitle, bool FullView);
 
 public sealed record UserView(
     Guid Id, int Revision, string Username, string DisplayName, string GivenName, string FamilyName, string Email, string? Phone,

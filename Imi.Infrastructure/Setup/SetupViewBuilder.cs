@@ -47,7 +47,7 @@ public sealed class SetupViewBuilder(TimeProvider clock)
             authority.Keywords.GroupBy(k => k.ListCode).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(k => k.KeywordCode).ToList()),
             related.Where(a => linkedIds.Contains(a.Id)).OrderBy(a => a.InformalTitle).Select(RefOf).ToList(),
             authority.RequestCoordinators.Select(r => new RequestCoordinatorView(r.LegislativeAreaCode, r.CoordinatorId,
-                related.FirstOrDefault(a => a.Id == r.CoordinatorId)?.InformalTitle ?? "(coordinator)", r.FullView)).ToList(),
+                related.FirstOrDefault(a => a.Id == r.CoordinatorId)?.InformalTitle, r.FullView)).ToList(),
             coordinators.Select(RefOf).ToList(),
             staff.Select(u => new UserView(u.Id, u.Revision, u.Username, u.DisplayName, u.GivenName, u.FamilyName, u.Email, u.Phone,
                 u.PreferredLanguageCode, u.IsLocalDataAdministrator, u.AreaRoles.ToList(), u.FirstSignedInAt,

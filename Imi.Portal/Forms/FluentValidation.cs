@@ -1,4 +1,5 @@
 using FluentValidation;
+using Imi.Infrastructure.Localization;
 
 namespace Imi.Portal.Forms;
 
@@ -15,4 +16,12 @@ public static class FluentValidationForMudForm
                 ValidationContext<T>.CreateWithOptions((T)model, o => o.IncludeProperties(propertyName)));
             return result.IsValid ? [] : result.Errors.Select(e => e.ErrorMessage);
         };
+
+    /// <summary>
+    /// The rule's message as a text of the catalogue, in the reader's language at the time the
+    /// form is validated (not when the validator was built).
+    /// </summary>
+    public static IRuleBuilderOptions<T, TProperty> WithText<T, TProperty>(
+        this IRuleBuilderOptions<T, TProperty> rule, Texts texts, string key, params TextArg[] args) =>
+        rule.WithMessage(_ => texts[key, args]);
 }

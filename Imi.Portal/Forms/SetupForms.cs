@@ -2,6 +2,7 @@ using FluentValidation;
 using Imi.Domain.Authorities;
 using Imi.Domain.Common;
 using Imi.Domain.Users;
+using Imi.Infrastructure.Localization;
 using Imi.Infrastructure.Setup;
 
 namespace Imi.Portal.Forms;
@@ -41,20 +42,21 @@ public sealed class GeneralInformationForm
         new ContactDetails(Street, PostalCode, City, Region, Phone, Website), Email);
 }
 
+/// <summary>Step 1's checks before saving; messages from the catalogue (<c>Setup.Validation.*</c>).</summary>
 public sealed class GeneralInformationFormValidator : AbstractValidator<GeneralInformationForm>
 {
-    public GeneralInformationFormValidator()
+    public GeneralInformationFormValidator(Texts texts)
     {
-        RuleFor(f => f.InformalTitle).NotEmpty().WithMessage("Give your authority a short, clear informal title.")
-            .MaximumLength(InformalTitle.MaxLength).WithMessage($"Keep the informal title under {InformalTitle.MaxLength} characters.");
-        RuleFor(f => f.ShortProfile).MaximumLength(ShortProfile.MaxLength).WithMessage($"Keep the profile under {ShortProfile.MaxLength} characters.");
-        RuleFor(f => f.LanguagesUnderstood).NotEmpty().WithMessage("Name at least one language understood in your authority.");
-        RuleFor(f => f.Email).Must(EmailAddress.IsValid).WithMessage("Enter a valid e-mail address: alerts go there.");
+        RuleFor(f => f.InformalTitle).NotEmpty().WithText(texts, "Setup.Validation.InformalTitleRequired")
+            .MaximumLength(InformalTitle.MaxLength).WithText(texts, "Setup.Validation.InformalTitleTooLong", ("max", InformalTitle.MaxLength));
+        RuleFor(f => f.ShortProfile).MaximumLength(ShortProfile.MaxLength).WithText(texts, "Setup.Validation.ProfileTooLong", ("max", ShortProfile.MaxLength));
+        RuleFor(f => f.LanguagesUnderstood).NotEmpty().WithText(texts, "Setup.Validation.LanguagesRequired");
+        RuleFor(f => f.Email).Must(EmailAddress.IsValid).WithText(texts, "Setup.Validation.AuthorityEmailInvalid");
         RuleFor(f => f.Website).Must(w => string.IsNullOrWhiteSpace(w) || (Uri.TryCreate(w, UriKind.Absolute, out var u) && u.Scheme is "http" or "https"))
-            .WithMessage("Enter a full address starting with https://.");
-        RuleFor(f => f.Phone).MaximumLength(ContactDetails.PhoneMaxLength);
-        RuleFor(f => f.Street).MaximumLength(ContactDetails.LineMaxLength);
-        RuleFor(f => f.City).MaximumLength(ContactDetails.LineMaxLength);
+            .WithText(texts, "Setup.Validation.WebsiteInvalid");
+        RuleFor(f => f.Phone).MaximumLength(ContactDetails.PhoneMaxLength).WithText(texts, "Setup.Validation.TooLong", ("max", ContactDetails.PhoneMaxLength));
+        RuleFor(f => f.Street).MaximumLength(ContactDetails.LineMaxLength).WithText(texts, "Setup.Validation.TooLong", ("max", ContactDetails.LineMaxLength));
+        RuleFor(f => f.City).MaximumLength(ContactDetails.LineMaxLength).WithText(texts, "Setup.Validation.TooLong", ("max", ContactDetails.LineMaxLength));
     }
 }
 
@@ -73,14 +75,17 @@ public sealed class RegisterUserForm
         LocalDataAdministrator, HandlerAreas.Select(a => new AreaRoleAssignment(a, AreaRole.RequestHandler)).ToList());
 }
 
+/// <summary>Step 10's checks before registering; messages from the catalogue (<c>Setup.Validation.*</c>).</summary>
 public sealed class RegisterUserFormValidator : AbstractValidator<RegisterUserForm>
 {
-    public RegisterUserFormValidator()
+    public RegisterUserFormValidator(Texts texts)
     {
-        RuleFor(f => f.GivenName).NotEmpty().WithMessage("Enter the given name.").MaximumLength(User.NameMaxLength);
-        RuleFor(f => f.FamilyName).NotEmpty().WithMessage("Enter the family name.").MaximumLength(User.NameMaxLength);
-        RuleFor(f => f.Email).Must(EmailAddress.IsValid).WithMessage("Enter the user's personal e-mail address.");
-        RuleFor(f => f.PreferredLanguageCode).NotEmpty().WithMessage("Choose a preferred working language.");
-        RuleFor(f => f.Phone).MaximumLength(User.PhoneMaxLength);
+        RuleFor(f => f.GivenName).NotEmpty().WithText(texts, "Setup.Validation.GivenNameRequired")
+            .MaximumLength(User.NameMaxLength).WithText(texts, "Setup.Validation.TooLong", ("max", User.NameMaxLength));
+        RuleFor(f => f.FamilyName).NotEmpty().WithText(texts, "Setup.Validation.FamilyNameRequired")
+            .MaximumLength(User.NameMaxLength).WithText(texts, "Setup.Validation.TooLong", ("max", User.NameMaxLength));
+        RuleFor(f => f.Email).Must(EmailAddress.IsValid).WithText(texts, "Setup.Validation.UserEmailInvalid");
+        RuleFor(f => f.PreferredLanguageCode).NotEmpty().WithText(texts, "Setup.Validation.LanguageRequired");
+        RuleFor(f => f.Phone).MaximumLength(User.PhoneMaxLength).WithText(texts, "Setup.Validation.TooLong", ("max", User.PhoneMaxLength));
     }
 }

@@ -233,7 +233,7 @@ public class SetupRuleTests
 
         Assert.Equal(StepState.Done, later[0].State);
         Assert.Equal(StepState.NeedsAttention, later[6].State);
-        Assert.Contains("back-up", later[6].Reason);
+        Assert.Equal(ChecklistReason.NoBackUpUser, later[6].Reason);
 
         var colleague = User(authority.Id, "colleague@kingsinns.example");
         var withBackUp = SetupChecklist.Evaluate(authority, [first, colleague], [PolicyList()], Area);
@@ -252,6 +252,7 @@ public class SetupRuleTests
 
         Assert.Equal(15, checklist.Count);
         Assert.Equal(StepState.NeedsAttention, checklist[12].State);
-        Assert.Equal("No data administrator for: Services.", checklist[12].Reason);
+        Assert.Equal(ChecklistReason.DataAdministratorMissing, checklist[12].Reason);
+        Assert.Equal(("areas", (object?)"Services"), Assert.Single(checklist[12].Args));
     }
 }

@@ -1,4 +1,6 @@
+using Imi.Domain.Authorities;
 using Imi.Domain.Users;
+using Imi.Infrastructure.Localization;
 using Imi.Infrastructure.Users;
 using MudBlazor;
 
@@ -7,8 +9,18 @@ namespace Imi.Portal.Components.Pages;
 /// <summary>What the home page suggests to a user, from their roles. Later features add their own steps here.</summary>
 public static class HomeGuidance
 {
+    /// <summary>A suggestion as texts of the catalogue (<c>Setup.Home.*.Title</c>, <c>.Text</c>) and the values they name.</summary>
+    public sealed record Suggestion(string Key, string Icon, string? Href = null, params TextArg[] Args)
+    {
+        public string TitleKey => Key + ".Title";
+        public string TextKey => Key + ".Text";
+    }
+
+    /// <summary>A suggestion written in the reader's language, as the home page shows it.</summary>
     public sealed record Step(string Title, string Text, string Icon, string? Href = null);
 
+    // TRANSITIONAL (issue 10): Home.razor and ShellUser.razor still call this; they move to T.Name(role)
+    // (Enums.AreaRole.*) or a sentence of their own, and this goes.
     public static string RoleName(AreaRole role) => role switch
     {
         AreaRole.RequestHandler => "request handler",
@@ -18,52 +30,37 @@ public static class HomeGuidance
         _ => role.ToString(),
     };
 
-    public static IReadOnlyList<Step> For(SessionInfo user)
+    /// <summary>The suggestions in the reader's language.</summary>
+    public static IReadOnlyList<Step> For(SessionInfo user, Texts texts) =>
+        SuggestionsFor(user).Select(s => new Step(texts[s.TitleKey, s.Args], texts[s.TextKey, s.Args], s.Icon, s.Href)).ToList();
+
+    public static IReadOnlyList<Suggestion> SuggestionsFor(SessionInfo user)
     {
-        var steps = new List<Step>();
+        var steps = new List<Suggestion>();
         if (!user.SetupComplete)
             steps.Add(user.IsLocalDataAdministrator
-                ? new("Set up your authority",
-                    "Follow the guide's checklist, steps 1 to " + (user.CoordinatorType == Imi.Domain.Authorities.CoordinatorType.None ? "12" : "15") +
-                    ", so that authorities abroad can find you and your colleagues can work in IMI.",
-                    Icons.Material.Outlined.Checklist, "setup")
-                : new("Your authority is being set up",
-                    "Your local data administrator is going through the setup checklist; you can follow it.",
-                    Icons.Material.Outlined.Checklist, "setup"));
+                ? new("Setup.Home.SetUp", Icons.Material.Outlined.Checklist, "setup",
+                    ("last", user.CoordinatorType == CoordinatorType.None ? 12 : 15))
+                : new("Setup.Home.BeingSetUp", Icons.Material.Outlined.Checklist, "setup"));
         if (user.IsLocalDataAdministrator)
-            steps.Add(new("Keep your authority's information right",
-                "As local data administrator you keep your authority's profile, users and links up to date, and reset your colleagues' passwords.",
-                Icons.Material.Outlined.Domain));
+            steps.Add(new("Setup.Home.KeepInformation", Icons.Material.Outlined.Domain));
         if (user.AuthorityNeedsTranslation && user.IsLocalDataAdministrator)
-            steps.Add(new("Translation pending",
-                "Your authority's informal title or profile changed and waits for translation into the other EU languages.",
-                Icons.Material.Outlined.Translate));
+            steps.Add(new("Setup.Home.TranslationPending", Icons.Material.Outlined.Translate));
         foreach (var area in user.Areas)
         {
+            TextArg name = ("area", area.AreaName);
             if (area.Roles.Contains(AreaRole.RequestHandler))
-                steps.Add(new($"Exchange information on {area.AreaName}",
-                    "As request handler you send requests to authorities in other countries and answer theirs. Your action list shows what waits for you.",
-                    Icons.Material.Outlined.QuestionAnswer, "requests"));
+                steps.Add(new("Setup.Home.Exchange", Icons.Material.Outlined.QuestionAnswer, "requests", name));
             if (area.Roles.Contains(AreaRole.Allocator))
-                steps.Add(new($"Allocate incoming {area.AreaName} requests",
-                    "As allocator you receive incoming requests and assign them to your colleagues on the allocation board.",
-                    Icons.Material.Outlined.AssignmentInd, "requests/allocation"));
+                steps.Add(new("Setup.Home.Allocate", Icons.Material.Outlined.AssignmentInd, "requests/allocation", name));
             if (area.Roles.Contains(AreaRole.DataAdministrator))
-                steps.Add(new($"Look after the authorities you coordinate ({area.AreaName})",
-                    "As data administrator you validate registrations, grant access to legislative areas and reset local data administrators' passwords.",
-                    Icons.Material.Outlined.AdminPanelSettings));
+                steps.Add(new("Setup.Home.Coordinate", Icons.Material.Outlined.AdminPanelSettings, null, name));
             if (area.Roles.Contains(AreaRole.ReferralHandler))
-                steps.Add(new($"Referee referrals ({area.AreaName})",
-                    "As referral handler you help settle disagreements between authorities you coordinate and their counterparts abroad.",
-                    Icons.Material.Outlined.Gavel));
+                steps.Add(new("Setup.Home.Referrals", Icons.Material.Outlined.Gavel, null, name));
         }
         if (!user.Areas.Any(a => a.Roles.Contains(AreaRole.RequestHandler)))
-            steps.Add(new("Follow your authority's exchanges",
-                "See the requests your authority sent and received, and where each one stands.",
-                Icons.Material.Outlined.Inbox, "requests"));
-        steps.Add(new("Find an authority",
-            "Search for competent authorities in every EEA country, in your own language.",
-            Icons.Material.Outlined.Search, "search"));
+            steps.Add(new("Setup.Home.Follow", Icons.Material.Outlined.Inbox, "requests"));
+        steps.Add(new("Setup.Home.Search", Icons.Material.Outlined.Search, "search"));
         return steps;
     }
 }

@@ -1,25 +1,36 @@
 using Imi.Domain.Setup;
+using Imi.Infrastructure.Localization;
 using MudBlazor;
 
 namespace Imi.Portal.Components.Setup;
 
-/// <summary>How the wizard names and draws the guide's perspectives, states and steps.</summary>
+/// <summary>How the wizard names and draws the guide's steps and states (perspectives and states are named by <c>T.Name</c>).</summary>
 public static class SetupText
 {
-    public static string Perspective(SetupPerspective perspective) => perspective switch
-    {
-        SetupPerspective.SeenFromAnotherCountry => "My authority seen from another country",
-        SetupPerspective.InMyOwnCountry => "My authority in my own country",
-        SetupPerspective.FromTheInside => "My authority seen from the inside",
-        _ => "For coordinators only",
-    };
+    /// <summary>A step's title in the reader's language (<c>Setup.Steps.S01.Title</c>).</summary>
+    public static string Title(Texts texts, SetupStep step) => texts[StepKey(step.Number) + ".Title"];
 
-    public static string StateName(StepState state) => state switch
+    /// <summary>What a step is for, in the guide's words (<c>Setup.Steps.S01.Summary</c>).</summary>
+    public static string Summary(Texts texts, SetupStep step) => texts[StepKey(step.Number) + ".Summary"];
+
+    public static string StepKey(int number) => $"Setup.Steps.S{number:00}";
+
+    public static string ReasonKey(ChecklistReason reason) => $"Setup.Checklist.Reasons.{reason}";
+
+    /// <summary>
+    /// Why a step stands where it stands: "Not completed yet." for a step not completed, followed by
+    /// what already needs attention, if anything (two whole sentences).
+    /// </summary>
+    public static string Reason(Texts texts, StepStatus status)
     {
-        StepState.Done => "Done",
-        StepState.NeedsAttention => "Needs attention",
-        _ => "Not yet",
-    };
+        var reason = status.Reason is { } code
+            ? texts[ReasonKey(code), [.. status.Args.Select(a => new TextArg(a.Name, a.Value))]]
+            : null;
+        if (status.State != StepState.NotYet)
+            return reason ?? "";
+        var notCompleted = texts["Setup.Checklist.NotCompleted"];
+        return reason is null ? notCompleted : notCompleted + " " + reason;
+    }
 
     public static string Icon(StepState state) => state switch
     {

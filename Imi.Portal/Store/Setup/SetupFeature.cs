@@ -12,8 +12,8 @@ public sealed record SetupState
     public SetupView? View { get; init; }
     public bool IsLoading { get; init; }
     public bool IsSaving { get; init; }
-    /// <summary>What the last successful command did, for the user to read.</summary>
-    public string? Message { get; init; }
+    /// <summary>What the last successful command did, for the user to read (written in the reader's language by the page).</summary>
+    public Notice? Message { get; init; }
     /// <summary>A username to show the administrator (and only them), to pass on in person.</summary>
     public string? ShownUsername { get; init; }
     /// <summary>Why the last command was refused, when it is not about one field.</summary>
@@ -32,7 +32,7 @@ public sealed record SetupState
 public sealed record LoadSetupAction(Guid UserId);
 public sealed record SetupLoadedAction(SetupView View);
 public sealed record RunSetupCommandAction(Guid UserId, SetupCommand Command);
-public sealed record SetupCommandSucceededAction(SetupResult Result, string Message);
+public sealed record SetupCommandSucceededAction(SetupResult Result);
 public sealed record SetupCommandFailedAction(string Message, string? Field, bool Conflict, SetupView? Reloaded);
 public sealed record SearchLinkableAction(Guid UserId, string Text);
 public sealed record LinkableFoundAction(IReadOnlyList<AuthorityRef> Candidates);
@@ -56,7 +56,7 @@ public static class SetupReducers
     {
         IsSaving = false,
         View = action.Result.View,
-        Message = action.Message,
+        Message = action.Result.Notice,
         ShownUsername = action.Result.ShowUsername,
         Generation = state.Generation + 1,
     };
@@ -98,7 +98,7 @@ public sealed class SetupEffects(SetupService setup, Texts texts)
         try
         {
             var result = await setup.ExecuteAsync(action.UserId, action.Command);
-            dispatcher.Dispatch(new SetupCommandSucceededAction(result, texts.Notice(result.Notice)));
+            dispatcher.Dispatch(new SetupCommandSucceededAction(result));
         }
         catch (ChangedBySomeoneElseException e)
         {
