@@ -111,7 +111,7 @@ NEW = {
     },
     "de": {
         "KeywordRequest": {
-            "Subject": "Stichwort erbeten von {authority}",
+            "Subject": "Neues Stichwort erbeten von {authority}",
             "Body": "{person} von {authority} ({country}) hat in der Liste „{list}“ kein passendes Stichwort gefunden und bittet Sie, es aufnehmen zu lassen:",
             "Forward": "Soll es aufgenommen werden, leiten Sie die Bitte an die Kommission weiter, die die Stichwortlisten pflegt.",
         },
@@ -320,11 +320,11 @@ NEW = {
             "Subject": "Il-password temporanja tiegħek tal-IMI",
             "Body": "Ġiet issettjata password temporanja għall-kont tiegħek tal-IMI: {password}",
             "SignIn": "Idħol biha fuq {link}. Imbagħad tagħżel il-password tiegħek u kodiċi tas-sigurtà ta' 12-il ċifra.",
-            "Username": "Għal raġunijiet ta' sigurtà, l-isem tal-utent tiegħek ma jintbagħatx bil-posta elettronika: il-persuna li rreġistratek tgħidulek personalment jew bit-telefon.",
+            "Username": "Għal raġunijiet ta' sigurtà, l-isem tal-utent tiegħek ma jintbagħatx bil-posta elettronika: il-persuna li rreġistratek tgħidhulek personalment jew bit-telefon.",
         },
         "SignInReminder": {
             "Subject": "Jekk jogħġbok idħol fl-IMI",
-            "Body": "Ġejt irreġistrat/a fl-IMI għal {authority}, iżda għadek ma dħaltx. Jekk jogħġbok idħol fuq {link} bl-isem tal-utent li ngħatalek u bil-password temporanja li rċevejt bil-posta elettronika. Jekk m'għadx għandek waħda minnhom, kellem lill-amministratur lokali tad-data tiegħek.",
+            "Body": "Ġejt irreġistrat/a fl-IMI għal {authority}, iżda għadek ma dħaltx. Jekk jogħġbok idħol fuq {link} bl-isem tal-utent li ngħatalek u bil-password temporanja li rċevejt bil-posta elettronika. Jekk m'għadekx għandek waħda minnhom, kellem lill-amministratur lokali tad-data tiegħek.",
         },
         "KeywordRequest": {
             "Subject": "Kelma ewlenija mitluba minn {authority}",
@@ -382,7 +382,7 @@ NEW = {
         },
         "KeywordRequest": {
             "Subject": "Wniosek o słowo kluczowe – {authority}",
-            "Body": "{person} z organu {authority} ({country}) nie znalazł(a) odpowiedniego słowa kluczowego na liście „{list}” i prosi o spowodowanie jego dodania:",
+            "Body": "{person} z organu {authority} ({country}) nie znalazł(a) odpowiedniego słowa kluczowego na liście „{list}” i prosi o podjęcie działań w celu jego dodania:",
             "Forward": "Jeżeli należy je dodać, prosimy przekazać wniosek Komisji, która prowadzi listy słów kluczowych.",
         },
     },
@@ -457,7 +457,7 @@ NEW = {
         },
         "SignInReminder": {
             "Subject": "Logga in i IMI",
-            "Body": "Du har registrerats i IMI för {authority} men har ännu inte loggat in. Logga in på {link} med det användarnamn du har fått och det tillfälliga lösenord du har fått med e-post. Om du inte längre har något av dem, kontakta din lokala dataadministratör.",
+            "Body": "Du har registrerats i IMI för {authority} men har ännu inte loggat in. Logga in på {link} med det användarnamn du har fått veta och det tillfälliga lösenord du har fått med e-post. Om du inte längre har något av dem, kontakta din lokala dataadministratör.",
         },
         "KeywordRequest": {
             "Subject": "Nyckelord begärt av {authority}",
