@@ -70,6 +70,9 @@ public static class DependencyInjection
         services.AddSingleton<UnknownUsernameHasher>();
         services.AddSingleton<AccountChanges>();
         services.AddSingleton<Outbox>();
+        services.TryAddSingleton(Localization.TextCatalog.Shipped);
+        services.TryAddSingleton<Localization.Texts>();
+        services.AddSingleton<MailWriter>();
         services.AddScoped<AccountCredentials>();
         services.AddScoped<SignInService>();
         services.AddSingleton<Setup.SetupViewBuilder>();

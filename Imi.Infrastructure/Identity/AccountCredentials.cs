@@ -14,6 +14,7 @@ public sealed class AccountCredentials(
     IPasswordHasher<Account> hasher,
     SecurityCodeHasher codeHasher,
     Outbox outbox,
+    MailWriter mails,
     IOptions<SecurityOptions> security,
     TimeProvider clock)
 {
@@ -43,7 +44,7 @@ public sealed class AccountCredentials(
         account.PendingChallengeExpiresAt = null;
         account.SecurityStamp = Guid.NewGuid().ToString("N");
         var signIn = security.Value.PublicBaseUrl.TrimEnd('/') + "/account/sign-in";
-        outbox.Enqueue(db, MailTemplates.TemporaryPasswordMail(user.PreferredLanguageCode, user.DisplayName, password, signIn),
+        outbox.Enqueue(db, mails.TemporaryPassword(user.PreferredLanguageCode, user.DisplayName, password, signIn),
             user.Email, user.DisplayName, MailKinds.TemporaryPassword);
     }
 

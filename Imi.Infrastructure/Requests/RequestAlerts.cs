@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Imi.Domain.Requests;
 using Imi.Domain.Users;
 using Imi.Infrastructure.Data;
@@ -9,40 +8,12 @@ using Microsoft.Extensions.Options;
 
 namespace Imi.Infrastructure.Requests;
 
-/// <summary>The alert e-mails of DOMAIN.md, per language, from Mail/Templates/request-alerts.json.</summary>
-public static class RequestAlertTexts
-{
-    private sealed record Text(string Subject, string Body);
-
-    private static readonly Dictionary<string, Dictionary<string, JsonElement>> Templates = Load();
-
-    private static Dictionary<string, Dictionary<string, JsonElement>> Load()
-    {
-        using var stream = typeof(RequestAlertTexts).Assembly.GetManifestResourceStream("Imi.Infrastructure.Mail.Templates.request-alerts.json")
-            ?? throw new InvalidOperationException("The alert templates are not embedded.");
-        return JsonSerializer.Deserialize<Dictionary<string, Dictionary<string, JsonElement>>>(stream)!;
-    }
-
-    public static IReadOnlyCollection<string> Languages => Templates.Keys;
-
-    /// <summary>Renders one alert in the language (English when the language has no text). Values are never personal data.</summary>
-    public static MailMessageContent Render(string kind, string languageCode, IReadOnlyDictionary<string, string> values)
-    {
-        var language = Templates.TryGetValue(languageCode, out var l) && l.ContainsKey(kind) ? l : Templates["en"];
-        var template = language[kind];
-        string Fill(string text) => values.Aggregate(text, (t, v) => t.Replace("{" + v.Key + "}", v.Value));
-        var subject = Fill(template.GetProperty("subject").GetString()!);
-        var body = Fill(template.GetProperty("body").GetString()!) + "\n\n" + Fill(language["footer"].GetString()!);
-        return new MailMessageContent(subject, body);
-    }
-}
-
 /// <summary>
 /// Turns the new steps of an exchange's timeline into alerts, put in the outbox in the same
 /// transaction: who is alerted follows DOMAIN.md (with allocation on, only the allocators hear of a
 /// new request). Alerts name the exchange and the acting authority, never the subject.
 /// </summary>
-public sealed class RequestAlerts(Outbox outbox, IOptions<SecurityOptions> security)
+public sealed class RequestAlerts(Outbox outbox, MailWriter mails, IOptions<SecurityOptions> security)
 {
     private enum To { ResponderMailboxAndReceivers, Creator, RequesterHandlers, ResponderHandlers, Allocated, RequestApprovers, ReplyApprovers, Referees }
 
@@ -88,7 +59,7 @@ public sealed class RequestAlerts(Outbox outbox, IOptions<SecurityOptions> secur
             var areaNames = await db.LegislativeAreas.AsNoTracking().Where(a => a.Code == r.LegislativeAreaCode).Select(a => a.Names).SingleAsync(ct);
             foreach (var (email, (name, language)) in recipients)
             {
-                outbox.Enqueue(db, RequestAlertTexts.Render(alert.Kind, language, Values(r, language, areaNames, mentioned.InformalTitle, mentioned.CountryCode)),
+                outbox.Enqueue(db, Render(alert.Kind, r, language, areaNames, mentioned.InformalTitle, mentioned.CountryCode),
                     email, name, $"request.{alert.Kind}");
                 count++;
             }
@@ -104,7 +75,7 @@ public sealed class RequestAlerts(Outbox outbox, IOptions<SecurityOptions> secur
         var count = 0;
         foreach (var (email, name, language) in await RecipientsAsync(db, r, To.Creator, ct))
         {
-            outbox.Enqueue(db, RequestAlertTexts.Render("Forwarded", language, Values(r, language, areaNames, title, country)), email, name, "request.Forwarded");
+            outbox.Enqueue(db, Render("Forwarded", r, language, areaNames, title, country), email, name, "request.Forwarded");
             count++;
         }
         return count;
@@ -115,20 +86,22 @@ public sealed class RequestAlerts(Outbox outbox, IOptions<SecurityOptions> secur
     {
         var areaNames = await db.LegislativeAreas.AsNoTracking().Where(a => a.Code == r.LegislativeAreaCode).Select(a => a.Names).SingleAsync(ct);
         foreach (var (email, name, language) in await RecipientsAsync(db, r, To.ResponderHandlers, ct))
-            outbox.Enqueue(db, RequestAlertTexts.Render(kind, language, Values(r, language, areaNames)), email, name, $"request.{kind}");
+            outbox.Enqueue(db, Render(kind, r, language, areaNames), email, name, $"request.{kind}");
     }
 
-    /// <summary>What an alert may say about the exchange: never anything of its subject.</summary>
-    private Dictionary<string, string> Values(InformationRequest r, string language, Dictionary<string, string> areaNames,
-        string authority = "", string country = "") => new()
-    {
-        ["reference"] = r.Reference,
-        ["area"] = areaNames.GetValueOrDefault(language) ?? areaNames.GetValueOrDefault("en") ?? r.LegislativeAreaCode,
-        ["authority"] = authority,
-        ["country"] = country,
-        ["date"] = (r.AgreedAnswerDate ?? r.RequestedAnswerDate)?.ToString("yyyy-MM-dd") ?? "–",
-        ["link"] = $"{security.Value.PublicBaseUrl.TrimEnd('/')}/requests/{r.Id}",
-    };
+    /// <summary>
+    /// The alert in the recipient's language, saying only what an alert may say about the exchange
+    /// (never anything of its subject): reference, area, acting authority, answer date, link.
+    /// </summary>
+    private MailMessageContent Render(string kind, InformationRequest r, string language, Dictionary<string, string> areaNames,
+        string authority = "", string country = "") =>
+        mails.RequestAlert(kind, language,
+            reference: r.Reference,
+            area: areaNames.GetValueOrDefault(language) ?? areaNames.GetValueOrDefault("en") ?? r.LegislativeAreaCode,
+            authority: authority,
+            country: country,
+            date: r.AgreedAnswerDate ?? r.RequestedAnswerDate,
+            link: $"{security.Value.PublicBaseUrl.TrimEnd('/')}/requests/{r.Id}");
 
     private static async Task<List<(string Email, string? Name, string Language)>> RecipientsAsync(ImiDbContext db, InformationRequest r, To to, CancellationToken ct)
     {

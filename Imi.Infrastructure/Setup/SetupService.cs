@@ -22,6 +22,7 @@ public sealed class SetupService(
     IDbContextFactory<ImiDbContext> contexts,
     AccountCredentials credentials,
     Outbox outbox,
+    MailWriter mails,
     SetupViewBuilder views,
     IOptions<SecurityOptions> security,
     TimeProvider clock)
@@ -110,11 +111,12 @@ public sealed class SetupService(
             ?? throw new DomainException(Refusals.Setup.NoCoordinatorToAsk);
         var coordinator = await db.Authorities.SingleAsync(a => a.Id == coordinatorId, ct);
         var admins = await db.ImiUsers.Where(u => u.AuthorityId == coordinator.Id).ToListAsync(ct);
-        var content = MailTemplates.KeywordRequestMail(authority.InformalTitle, authority.CountryCode,
-            list.Names.GetValueOrDefault("en", list.Code), proposal, actorUser.DisplayName);
-        outbox.Enqueue(db, content, coordinator.Email, coordinator.InformalTitle, MailKinds.KeywordRequest);
+        // Each in its reader's language: the coordinator's own address in the authority's language, its administrators in theirs.
+        MailMessageContent Content(string language) => mails.KeywordRequest(language, actorUser.DisplayName, authority.InformalTitle,
+            authority.CountryCode, list.Names.GetValueOrDefault(language) ?? list.Names.GetValueOrDefault("en", list.Code), proposal);
+        outbox.Enqueue(db, Content(coordinator.OriginalLanguageCode), coordinator.Email, coordinator.InformalTitle, MailKinds.KeywordRequest);
         foreach (var admin in admins.Where(u => u.HasAnywhere(AreaRole.DataAdministrator)))
-            outbox.Enqueue(db, content, admin.Email, admin.DisplayName, MailKinds.KeywordRequest);
+            outbox.Enqueue(db, Content(admin.PreferredLanguageCode), admin.Email, admin.DisplayName, MailKinds.KeywordRequest);
         return new Notice(Notices.Setup.KeywordRequestSent, ("coordinator", coordinator.InformalTitle));
     }
 
@@ -188,7 +190,7 @@ public sealed class SetupService(
         if (target.FirstSignedInAt is not null)
             throw new DomainException(Refusals.Users.AlreadySignedIn, null, ("name", target.DisplayName));
         var signIn = security.Value.PublicBaseUrl.TrimEnd('/') + "/account/sign-in";
-        outbox.Enqueue(db, MailTemplates.SignInReminderMail(target.PreferredLanguageCode, target.DisplayName, authority.InformalTitle, signIn),
+        outbox.Enqueue(db, mails.SignInReminder(target.PreferredLanguageCode, target.DisplayName, authority.InformalTitle, signIn),
             target.Email, target.DisplayName, MailKinds.SignInReminder);
         return new Notice(Notices.Setup.ReminderSent, ("name", target.DisplayName));
     }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using System.Globalization;
 using Imi.Infrastructure.Localization;
 using Microsoft.AspNetCore.Localization;
@@ -16,8 +17,8 @@ public static class LanguageSelection
 
     public static IServiceCollection AddImiLocalization(this IServiceCollection services)
     {
-        services.AddSingleton(TextCatalog.Shipped);
-        services.AddSingleton<Texts>();
+        services.TryAddSingleton(TextCatalog.Shipped);
+        services.TryAddSingleton<Texts>();
         services.AddTransient<MudBlazor.MudLocalizer, ImiMudLocalizer>();
         services.Configure<RequestLocalizationOptions>(options =>
         {

@@ -109,7 +109,7 @@ public class OutboxTests(DatabaseFixture database) : IClassFixture<DatabaseFixtu
         const string password = "Kq7m-Xp3t-Rw9z";
         await using (var db = await services.DbAsync())
         {
-            var mail = MailTemplates.TemporaryPasswordMail("en", "Aisling Kennedy", password, "https://imi.test/account/sign-in");
+            var mail = services.Get<MailWriter>().TemporaryPassword("en", "Aisling Kennedy", password, "https://imi.test/account/sign-in");
             services.Get<Outbox>().Enqueue(db, mail, "temporary.password@example.test", "Aisling Kennedy", Imi.Infrastructure.Identity.MailKinds.TemporaryPassword);
             await db.SaveChangesAsync();
         }
@@ -132,7 +132,7 @@ public class OutboxTests(DatabaseFixture database) : IClassFixture<DatabaseFixtu
         const string password = "Zr4t-Hp8w-Mn3k";
         await using (var db = await services.DbAsync())
         {
-            var mail = MailTemplates.TemporaryPasswordMail("en", "Aisling Kennedy", password, "https://imi.test/account/sign-in");
+            var mail = services.Get<MailWriter>().TemporaryPassword("en", "Aisling Kennedy", password, "https://imi.test/account/sign-in");
             services.Get<Outbox>().Enqueue(db, mail, "never.sent@example.test", "Aisling Kennedy", Imi.Infrastructure.Identity.MailKinds.TemporaryPassword);
             await db.SaveChangesAsync();
         }

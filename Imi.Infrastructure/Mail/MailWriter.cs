@@ -1,0 +1,97 @@
+using Imi.Infrastructure.Localization;
+
+namespace Imi.Infrastructure.Mail;
+
+/// <summary>
+/// The one way the portal writes an e-mail: every subject and paragraph is a text of the catalogue's
+/// area <c>Mail</c> (<c>Localization/Texts/Mail/{language}.json</c>: <c>Mail.{Kind}.Subject</c>,
+/// <c>Mail.{Kind}.Body</c>, …), in the recipient's language (a user's preferred language; for an
+/// authority's own address, the authority's language), with dates in that language's format.
+/// Alerts say that something happened and link to it; they never carry personal data of an
+/// exchange, and the temporary-password e-mail never carries the username.
+/// </summary>
+public sealed class MailWriter(Texts texts)
+{
+    /// <summary>The request alerts of DOMAIN.md (the outbox kind is <c>request.{Kind}</c>).</summary>
+    public static readonly IReadOnlyList<string> AlertKinds =
+    [
+        "NewRequest", "Allocated", "ApprovalNeeded", "ReplyApprovalNeeded", "SentBack", "ReplySentBack", "Accepted", "AnswerDateProposed",
+        "ClarificationAsked", "Clarified", "ReplyReceived", "AdditionalInformationAsked", "AdditionalInformationDeclined", "ReferralOpened",
+        "ReferralClosed", "ReplyAccepted", "Forwarded", "AnswerDateNear", "AnswerDatePassed",
+    ];
+
+    /// <summary>The e-mails about accounts and set-up (the outbox kind is the constant of <see cref="Identity.MailKinds"/>).</summary>
+    public static readonly IReadOnlyList<string> AccountKinds = ["TemporaryPassword", "SignInReminder", "KeywordRequest"];
+
+    /// <summary>Every kind of e-mail: each has <c>Mail.{Kind}.Subject</c> in the catalogue.</summary>
+    public static IEnumerable<string> Kinds => AccountKinds.Concat(AlertKinds);
+
+    /// <summary>The texts in the recipient's language (English for an unknown language).</summary>
+    public LanguageTexts In(string? language) => texts.In(language);
+
+    /// <summary>A new temporary password (the secret the outbox forgets once sent), never the username.</summary>
+    public MailMessageContent TemporaryPassword(string? language, string name, string temporaryPassword, string signInUrl)
+    {
+        var t = In(language);
+        return new MailMessageContent(
+            t["Mail.TemporaryPassword.Subject"],
+            Paragraphs(
+                t["Mail.Common.Greeting", ("name", name)],
+                t["Mail.TemporaryPassword.Body", ("password", temporaryPassword)],
+                t["Mail.TemporaryPassword.SignIn", ("link", signInUrl)],
+                t["Mail.TemporaryPassword.Username"],
+                t["Mail.Common.Signature"]),
+            Secret: temporaryPassword);
+    }
+
+    /// <summary>A nudge to a registered user who has not signed in yet (step 12): no username, no password.</summary>
+    public MailMessageContent SignInReminder(string? language, string name, string authority, string signInUrl)
+    {
+        var t = In(language);
+        return new MailMessageContent(
+            t["Mail.SignInReminder.Subject"],
+            Paragraphs(
+                t["Mail.Common.Greeting", ("name", name)],
+                t["Mail.SignInReminder.Body", ("authority", authority), ("link", signInUrl)],
+                t["Mail.Common.Signature"]));
+    }
+
+    /// <summary>To a coordinator: an authority it coordinates misses a keyword (steps 2 and 3). The proposal is the asker's own words.</summary>
+    public MailMessageContent KeywordRequest(string? language, string person, string authority, string country, string list, string proposal)
+    {
+        var t = In(language);
+        return new MailMessageContent(
+            t["Mail.KeywordRequest.Subject", ("authority", authority)],
+            Paragraphs(
+                t["Mail.KeywordRequest.Body", ("person", person), ("authority", authority), ("country", country), ("list", list)],
+                "    " + proposal,
+                t["Mail.KeywordRequest.Forward"],
+                t["Mail.Common.Signature"]));
+    }
+
+    /// <summary>
+    /// A request alert: what happened, the link to the exchange and a reminder that it carries no
+    /// personal data. <paramref name="date"/> (the answer date) is written in the recipient's format.
+    /// </summary>
+    public MailMessageContent RequestAlert(string kind, string? language, string reference, string area, string authority, string country,
+        DateOnly? date, string link)
+    {
+        if (!AlertKinds.Contains(kind))
+            throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a request alert.");
+        var t = In(language);
+        TextArg[] values =
+        [
+            ("reference", reference), ("area", area), ("authority", authority), ("country", country),
+            ("date", date is { } d ? d : "–"), ("link", link),
+        ];
+        return new MailMessageContent(
+            t[$"Mail.{kind}.Subject", values],
+            Paragraphs(
+                t[$"Mail.{kind}.Body", values],
+                t["Mail.Alert.OpenRequest", values],
+                t["Mail.Alert.NoPersonalData"],
+                t["Mail.Common.Signature"]));
+    }
+
+    private static string Paragraphs(params string[] paragraphs) => string.Join("\n\n", paragraphs);
+}
