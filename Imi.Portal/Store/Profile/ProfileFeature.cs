@@ -61,8 +61,10 @@ public static class ProfileReducers
         [ProfileSection.SecurityCode] = [ProfileService.Fields.CurrentPassword, ProfileService.Fields.CurrentSecurityCode, ProfileService.Fields.NewSecurityCode],
     };
 
+    /// <summary>Opening the page again starts without the last visit's messages.</summary>
     [ReducerMethod]
-    public static ProfileState Reduce(ProfileState state, LoadProfileAction _) => state with { IsLoading = true };
+    public static ProfileState Reduce(ProfileState state, LoadProfileAction _) =>
+        state with { IsLoading = true, Saving = null, Saved = null, Refused = null, Error = null, FieldErrors = NoErrors };
 
     [ReducerMethod]
     public static ProfileState Reduce(ProfileState state, ProfileLoadedAction action) =>
