@@ -22,6 +22,7 @@ public abstract class PortalComponentTest : BunitContext, IAsyncLifetime
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
+        Imi.Portal.Localization.LanguageSelection.AddImiLocalization(Services); // T, in every component
         Services.AddImiStore(typeof(Imi.Portal.PortalSetup).Assembly);
         Services.AddScoped<Imi.Portal.Store.Requests.RequestsLiveUpdates>();
         configure?.Invoke(Services);
