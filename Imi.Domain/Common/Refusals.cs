@@ -114,6 +114,18 @@ public static class Refusals
         public const string Locked = "Account.Locked";
     }
 
+    /// <summary>A user changing their own password or security code ("My profile").</summary>
+    public static class Profile
+    {
+        /// <summary>count (wrong attempts left before the lockout)</summary>
+        public const string WrongPassword = "Profile.WrongPassword";
+        /// <summary>count (wrong attempts left before the lockout)</summary>
+        public const string WrongSecurityCode = "Profile.WrongSecurityCode";
+        public const string LockedOut = "Profile.LockedOut";
+        public const string SamePassword = "Profile.SamePassword";
+        public const string SameSecurityCode = "Profile.SameSecurityCode";
+    }
+
     /// <summary>
     /// A new password: <c>Password.{code}</c> for each code of ASP.NET Identity's password validators
     /// and of our own (CommonPasswordValidator), so that none of Identity's English reaches the user.

@@ -61,12 +61,14 @@ public sealed class ReferenceDataLoader(
             to.EnglishName = from.EnglishName;
             to.NativeName = from.NativeName;
             to.IsOfficialEu = from.IsOfficialEu;
+            to.Names = from.Names;
         }, ct),
         "countries.json" => UpsertAsync(db.Countries, Parse<Country>(text), c => c.Code, (to, from) =>
         {
             to.EnglishName = from.EnglishName;
             to.NativeName = from.NativeName;
             to.IsEuMember = from.IsEuMember;
+            to.Names = from.Names;
         }, ct),
         "legislative-areas.json" => UpsertAsync(db.LegislativeAreas, Parse<LegislativeArea>(text), a => a.Code, (to, from) =>
         {

@@ -47,7 +47,7 @@ public sealed partial class RequestQueries
             throw new NotPermittedException(Refusals.Request.ExchangeNotVisible);
 
         var language = user.PreferredLanguageCode;
-        var languages = await db.Languages.AsNoTracking().ToDictionaryAsync(l => l.Code, l => l.EnglishName, ct);
+        var languages = (await db.Languages.AsNoTracking().ToListAsync(ct)).ToDictionary(l => l.Code, l => l.NameIn(Localization.Texts.CurrentLanguage));
         ReaderText? Free(FreeText? text) => text is null || text.Text.Length == 0 ? null
             : new ReaderText(text.Text, text.LanguageCode, languages.GetValueOrDefault(text.LanguageCode, text.LanguageCode), false, false);
 

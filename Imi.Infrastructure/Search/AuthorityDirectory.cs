@@ -1,6 +1,7 @@
 using Imi.Domain.Authorities;
 using Imi.Domain.ReferenceData;
 using Imi.Infrastructure.Data;
+using Imi.Infrastructure.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace Imi.Infrastructure.Search;
@@ -8,7 +9,7 @@ namespace Imi.Infrastructure.Search;
 /// <summary>A text as the reader sees it: in their language if translated, else the original, with its language named.</summary>
 public sealed record ReaderText(string Text, string LanguageCode, string LanguageName, bool IsTranslation, bool IsMachineTranslation);
 
-/// <summary>Everything public about an authority, for its page.</summary>
+/// <summary>Everything public about an authority, for its page, in the reader's language (country, languages and areas named in it).</summary>
 public sealed record AuthorityPage(
     Guid Id,
     ReaderText InformalTitle,
@@ -22,8 +23,11 @@ public sealed record AuthorityPage(
     IReadOnlyList<string> LanguagesUnderstood,
     ContactDetails Contact,
     string Email,
-    IReadOnlyList<string> LegislativeAreas,
+    IReadOnlyList<LegislativeAreaName> LegislativeAreas,
     IReadOnlyList<(string List, string Label)> Keywords);
+
+/// <summary>A legislative area by its code, named in the reader's language.</summary>
+public sealed record LegislativeAreaName(string Code, string Name);
 
 /// <summary>The choices the search filters offer, labelled in the reader's language.</summary>
 public sealed record SearchOptions(
@@ -42,7 +46,7 @@ public sealed class AuthorityDirectory(IDbContextFactory<ImiDbContext> contexts)
         var a = await db.Authorities.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id && x.Status == RegistrationStatus.Validated, ct);
         if (a is null)
             return null;
-        var languages = await db.Languages.AsNoTracking().ToDictionaryAsync(l => l.Code, l => l.EnglishName, ct);
+        var languages = await LanguageNamesAsync(db, language, ct);
         var country = await db.Countries.AsNoTracking().SingleAsync(c => c.Code == a.CountryCode, ct);
         var areaCodes = a.Areas.Select(x => x.LegislativeAreaCode).ToList();
         var areas = await db.LegislativeAreas.AsNoTracking().Where(x => areaCodes.Contains(x.Code)).ToListAsync(ct);
@@ -59,10 +63,10 @@ public sealed class AuthorityDirectory(IDbContextFactory<ImiDbContext> contexts)
             translation is null ? Text(a.InformalTitle, false) : Text(translation.InformalTitle, true),
             a.InformalTitle,
             translation?.ShortProfile is { } p ? Text(p, true) : a.ShortProfile is { } o ? Text(o, false) : null,
-            a.OfficialTitle, a.CountryCode, country.EnglishName, a.Level, a.CoordinatorType,
+            a.OfficialTitle, a.CountryCode, country.NameIn(language), a.Level, a.CoordinatorType,
             a.LanguagesUnderstood.Select(l => languages.GetValueOrDefault(l, l)).ToList(),
             a.Contact, a.Email,
-            areas.Select(x => x.NameIn(language)).ToList(),
+            areas.OrderBy(x => x.Code).Select(x => new LegislativeAreaName(x.Code, x.NameIn(language))).ToList(),
             a.Keywords.Select(k => lists.FirstOrDefault(l => l.Code == k.ListCode) is { } list
                     ? (Label(list.Names, language, list.Code), Label(list.Keywords.FirstOrDefault(x => x.Code == k.KeywordCode)?.Labels, language, k.KeywordCode))
                     : (k.ListCode, k.KeywordCode))
@@ -72,17 +76,22 @@ public sealed class AuthorityDirectory(IDbContextFactory<ImiDbContext> contexts)
     public async Task<SearchOptions> OptionsAsync(string language, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var countries = await db.Countries.AsNoTracking().OrderBy(c => c.EnglishName).ToListAsync(ct);
+        var countries = await db.Countries.AsNoTracking().ToListAsync(ct);
         var areas = await db.LegislativeAreas.AsNoTracking().OrderBy(a => a.Code).ToListAsync(ct);
         var lists = await db.KeywordLists.AsNoTracking().Include(l => l.Keywords).OrderBy(l => l.Kind).ToListAsync(ct);
-        var languages = await db.Languages.AsNoTracking().ToDictionaryAsync(l => l.Code, l => l.EnglishName, ct);
+        var languages = await LanguageNamesAsync(db, language, ct);
+        var alphabetical = StringComparer.Create(PortalLanguages.CultureOf(language), ignoreCase: true);
         return new SearchOptions(
-            countries.Select(c => (c.Code, c.EnglishName)).ToList(),
+            countries.Select(c => (c.Code, Name: c.NameIn(language))).OrderBy(c => c.Name, alphabetical).ToList(),
             areas.Select(a => (a.Code, a.NameIn(language))).ToList(),
             lists.SelectMany(l => l.Keywords.Select(k => new KeywordOption(l.Code, Label(l.Names, language, l.Code), k.Code, Label(k.Labels, language, k.Code))))
                 .OrderBy(k => k.Label).ToList(),
             languages);
     }
+
+    /// <summary>Every language's name in <paramref name="language"/> (English where a name is missing).</summary>
+    private static async Task<Dictionary<string, string>> LanguageNamesAsync(ImiDbContext db, string language, CancellationToken ct) =>
+        (await db.Languages.AsNoTracking().ToListAsync(ct)).ToDictionary(l => l.Code, l => l.NameIn(language));
 
     private static string Label(Dictionary<string, string>? labels, string language, string fallback) =>
         labels?.GetValueOrDefault(language) ?? labels?.GetValueOrDefault("en") ?? fallback;

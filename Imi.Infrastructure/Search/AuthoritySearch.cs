@@ -61,7 +61,20 @@ public sealed record SearchHit(
     string? ProfileSnippet,
     double Score);
 
-public sealed record SearchResult(IReadOnlyList<SearchHit> Hits, int Total, string? Notice);
+public sealed record SearchResult(IReadOnlyList<SearchHit> Hits, int Total, SearchNotice? Notice);
+
+/// <summary>Why a search shows no list, or only part of one; the page says it in the reader's language.</summary>
+public enum SearchNotice
+{
+    /// <summary>Nothing typed and no filter chosen.</summary>
+    NothingToSearch,
+    /// <summary>Fewer than <see cref="SearchQuery.MinimumTextLength"/> letters and no filter.</summary>
+    TextTooShort,
+    /// <summary>The search ran and found nothing.</summary>
+    NoMatch,
+    /// <summary>More than <see cref="AuthoritySearch.CandidateLimit"/> matches: only the best are ranked.</summary>
+    TooManyMatches,
+}
 
 /// <summary>
 /// The multilingual authority search: full-text over informal titles, official titles and
@@ -79,9 +92,7 @@ public sealed class AuthoritySearch(IDbContextFactory<ImiDbContext> contexts)
         var text = SearchQuery.Searchable(query.Text);
         var hasText = text.Length >= SearchQuery.MinimumTextLength;
         if (!hasText && !query.HasFilter)
-            return new SearchResult([], 0, text.Length == 0
-                ? "Type what the authority does, in any EU language, or choose a filter."
-                : $"Type at least {SearchQuery.MinimumTextLength} letters, or choose a filter.");
+            return new SearchResult([], 0, text.Length == 0 ? SearchNotice.NothingToSearch : SearchNotice.TextTooShort);
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
@@ -127,8 +138,8 @@ public sealed class AuthoritySearch(IDbContextFactory<ImiDbContext> contexts)
             }
         }
         await transaction.CommitAsync(cancellationToken);
-        var notice = hits.Count == 0 ? "No authority matches. Try other words, another language, or fewer filters."
-            : hasText && total >= CandidateLimit ? $"Showing the best of more than {CandidateLimit} matches: add words or filters to narrow the search." : null;
+        SearchNotice? notice = hits.Count == 0 ? SearchNotice.NoMatch
+            : hasText && total >= CandidateLimit ? SearchNotice.TooManyMatches : null;
         return new SearchResult(hits, total, notice);
     }
 

@@ -36,7 +36,7 @@ public sealed class SetupViewBuilder(TimeProvider clock)
 
         return new SetupView(
             authority.Id, authority.Revision, Permissions.IsLocalDataAdministratorOf(actor, authority),
-            authority.CountryCode, country.EnglishName, authority.OfficialTitle, authority.OriginalLanguageCode,
+            authority.CountryCode, country.NameIn(Localization.Texts.CurrentLanguage), authority.OfficialTitle, authority.OriginalLanguageCode,
             authority.InformalTitle, authority.ShortProfile, authority.NeedsTranslation, authority.Level,
             authority.LanguagesUnderstood.ToList(), authority.Contact, authority.Email, authority.CoordinatorType,
             authority.PlannedAdditionalUsers,
@@ -53,7 +53,7 @@ public sealed class SetupViewBuilder(TimeProvider clock)
                 u.PreferredLanguageCode, u.IsLocalDataAdministrator, u.AreaRoles.ToList(), u.FirstSignedInAt,
                 accounts.GetValueOrDefault(u.Id).Blocked, accounts.GetValueOrDefault(u.Id).Temporary)).ToList(),
             SetupChecklist.Evaluate(authority, staff, lists, AreaName),
-            await db.Languages.AsNoTracking().OrderBy(l => l.EnglishName).ToListAsync(ct));
+            (await db.Languages.AsNoTracking().ToListAsync(ct)).OrderBy(l => l.NameIn(Localization.Texts.CurrentLanguage), StringComparer.Create(Localization.PortalLanguages.CultureOf(Localization.Texts.CurrentLanguage), ignoreCase: true)).ToList());
     }
 
     public static AuthorityRef RefOf(Authority a) => new(a.Id, a.InformalTitle, a.OfficialTitle, a.Level, a.CoordinatorType,

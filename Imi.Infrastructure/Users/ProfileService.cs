@@ -32,21 +32,6 @@ public sealed class ProfileService(
     TimeProvider clock,
     ILogger<ProfileService> logger)
 {
-    /// <summary>The refusal codes of this service (texts: <c>Profile.Refusals.{code without "Profile."}</c> until merged into Refusals).</summary>
-    public static class Codes
-    {
-        public const string AccountGone = "Profile.AccountGone";
-        public const string WrongPassword = "Profile.WrongPassword";
-        public const string WrongSecurityCode = "Profile.WrongSecurityCode";
-        public const string LockedOut = "Profile.LockedOut";
-        public const string PasswordRules = "Profile.PasswordRules";
-        public const string CommonPassword = "Profile.CommonPassword";
-        public const string PasswordContainsUsername = "Profile.PasswordContainsUsername";
-        public const string SamePassword = "Profile.SamePassword";
-        public const string SameSecurityCode = "Profile.SameSecurityCode";
-    }
-
-    /// <summary>The form fields the refusals name.</summary>
     public static class Fields
     {
         public const string CurrentPassword = "CurrentPassword";
@@ -67,7 +52,7 @@ public sealed class ProfileService(
         return await db.ImiUsers.AsNoTracking().Where(u => u.Id == userId)
                    .Select(u => new ProfileView(u.Id, u.Username, u.Email, u.GivenName, u.FamilyName, u.Phone, u.PreferredLanguageCode))
                    .SingleOrDefaultAsync(ct)
-               ?? throw new NotPermittedException(Codes.AccountGone);
+               ?? throw new NotPermittedException(Refusals.Access.AccountGone);
     }
 
     /// <summary>Saves the language the user chose in the switcher as their preferred language.</summary>
@@ -86,7 +71,7 @@ public sealed class ProfileService(
     public async Task<ProfileView> ChangeContactAsync(Guid userId, ContactChange change, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var user = await db.ImiUsers.SingleOrDefaultAsync(u => u.Id == userId, ct) ?? throw new NotPermittedException(Codes.AccountGone);
+        var user = await db.ImiUsers.SingleOrDefaultAsync(u => u.Id == userId, ct) ?? throw new NotPermittedException(Refusals.Access.AccountGone);
         user.SetContact(user.Email, change.GivenName, change.FamilyName, change.Phone, user.PreferredLanguageCode);
         await db.SaveChangesAsync(ct);
         return new ProfileView(user.Id, user.Username, user.Email, user.GivenName, user.FamilyName, user.Phone, user.PreferredLanguageCode);
@@ -103,7 +88,7 @@ public sealed class ProfileService(
             await RequireAcceptablePasswordAsync(manager, account, newPassword);
             await VerifyAsync(db, manager, account, currentPassword, null, remoteAddress, ct);
             if (manager.PasswordHasher.VerifyHashedPassword(account, account.PasswordHash!, newPassword) != PasswordVerificationResult.Failed)
-                throw new DomainException(Codes.SamePassword, Fields.NewPassword);
+                throw new DomainException(Refusals.Profile.SamePassword, Fields.NewPassword);
             account.PasswordHash = manager.PasswordHasher.HashPassword(account, newPassword);
         });
 
@@ -126,7 +111,7 @@ public sealed class ProfileService(
             }
             await VerifyAsync(db, manager, account, currentPassword, currentCode, remoteAddress, ct);
             if (IsWholeCode(account, code))
-                throw new DomainException(Codes.SameSecurityCode, Fields.NewSecurityCode);
+                throw new DomainException(Refusals.Profile.SameSecurityCode, Fields.NewSecurityCode);
             account.SecurityCodeHashes = codeHasher.HashAll(account.Id, code);
         });
 
@@ -142,9 +127,9 @@ public sealed class ProfileService(
         await using var db = await contexts.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM accounts WHERE id = {userId} FOR UPDATE", ct);
-        var account = await db.Accounts.SingleOrDefaultAsync(a => a.Id == userId, ct) ?? throw new NotPermittedException(Codes.AccountGone);
+        var account = await db.Accounts.SingleOrDefaultAsync(a => a.Id == userId, ct) ?? throw new NotPermittedException(Refusals.Access.AccountGone);
         if (SignInLockout.IsLockedOut(account, clock.GetUtcNow()))
-            throw new DomainException(Codes.LockedOut);
+            throw new DomainException(Refusals.Profile.LockedOut);
 
         await change(db, manager, account);
         account.AccessFailedCount = 0;
@@ -189,11 +174,11 @@ public sealed class ProfileService(
         await db.SaveChangesAsync(ct);
         await db.Database.CommitTransactionAsync(ct);
         if (locked)
-            throw new DomainException(Codes.LockedOut);
+            throw new DomainException(Refusals.Profile.LockedOut);
         var left = SignInLockout.AttemptsPerLockout - account.AccessFailedCount % SignInLockout.AttemptsPerLockout;
         throw passwordRight
-            ? new DomainException(Codes.WrongSecurityCode, Fields.CurrentSecurityCode, ("count", left))
-            : new DomainException(Codes.WrongPassword, Fields.CurrentPassword, ("count", left));
+            ? new DomainException(Refusals.Profile.WrongSecurityCode, Fields.CurrentSecurityCode, ("count", left))
+            : new DomainException(Refusals.Profile.WrongPassword, Fields.CurrentPassword, ("count", left));
     }
 
     /// <summary>Whether <paramref name="code"/> is the account's whole code: all 220 sets of three positions match.</summary>
@@ -207,7 +192,7 @@ public sealed class ProfileService(
         return all;
     }
 
-    /// <summary>Identity's password rules and the common-password list, as codes (the form checks the same rules first).</summary>
+    /// <summary>Identity's password rules and the common-password list, as the same codes as at the first sign-in (the form checks the same rules first).</summary>
     private static async Task RequireAcceptablePasswordAsync(UserManager<Account> manager, Account account, string password)
     {
         var errors = new List<IdentityError>();
@@ -215,11 +200,7 @@ public sealed class ProfileService(
             errors.AddRange((await validator.ValidateAsync(manager, account, password)).Errors);
         if (errors.Count == 0)
             return;
-        if (errors.Any(e => e.Code == CommonPasswordValidator.CommonCode))
-            throw new DomainException(Codes.CommonPassword, Fields.NewPassword);
-        if (errors.Any(e => e.Code == CommonPasswordValidator.ContainsUsernameCode))
-            throw new DomainException(Codes.PasswordContainsUsername, Fields.NewPassword);
-        throw new DomainException(Codes.PasswordRules, Fields.NewPassword, ("min", manager.Options.Password.RequiredLength));
+        throw SignInService.PasswordRefusal(errors[0], manager.Options.Password);
     }
 
     private void Record(ImiDbContext db, Guid userId, SignInOutcome outcome, string? remoteAddress)

@@ -49,7 +49,7 @@ public sealed class SessionQueries(IDbContextFactory<ImiDbContext> contexts)
         var checklist = Imi.Domain.Setup.SetupChecklist.Evaluate(authority, staff, lists, code => code);
         return new SessionInfo(
             user.Id, user.Username, user.DisplayName, language,
-            authority.Id, title, authority.CountryCode, country.EnglishName, authority.CoordinatorType,
+            authority.Id, title, authority.CountryCode, country.NameIn(Localization.Texts.CurrentLanguage), authority.CoordinatorType,
             authority.NeedsTranslation, user.IsLocalDataAdministrator, user.IsTranslator,
             areas.OrderBy(a => a.Code).Select(a => new AreaRolesInfo(a.Code, a.NameIn(language),
                 user.AreaRoles.Where(r => r.LegislativeAreaCode == a.Code).Select(r => r.Role).Order().ToList())).ToList(),

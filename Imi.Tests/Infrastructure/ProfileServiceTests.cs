@@ -92,16 +92,16 @@ public class ProfileServiceTests(DatabaseFixture database) : IClassFixture<Datab
         var oldStamp = (await AccountAsync(services, userId)).SecurityStamp!;
 
         var wrong = await Assert.ThrowsAsync<DomainException>(() => profiles.ChangePasswordAsync(userId, "Not-The-Password-1", NewPassword));
-        Assert.Equal((ProfileService.Codes.WrongPassword, ProfileService.Fields.CurrentPassword), (wrong.Code, wrong.Field));
+        Assert.Equal((Refusals.Profile.WrongPassword, ProfileService.Fields.CurrentPassword), (wrong.Code, wrong.Field));
         Assert.Equal(("count", (object?)(SignInLockout.AttemptsPerLockout - 1)), wrong.Args.Single());
         var afterWrong = await AccountAsync(services, userId);
         Assert.Equal(1, afterWrong.AccessFailedCount); // counted like a wrong sign-in answer
         Assert.Equal(oldStamp, afterWrong.SecurityStamp);
 
         var common = await Assert.ThrowsAsync<DomainException>(() => profiles.ChangePasswordAsync(userId, DemoNetwork.Password, "Password1234"));
-        Assert.Equal((ProfileService.Codes.CommonPassword, ProfileService.Fields.NewPassword), (common.Code, common.Field));
+        Assert.Equal((Refusals.Password.CommonPassword, ProfileService.Fields.NewPassword), (common.Code, common.Field));
         var same = await Assert.ThrowsAsync<DomainException>(() => profiles.ChangePasswordAsync(userId, DemoNetwork.Password, DemoNetwork.Password));
-        Assert.Equal(ProfileService.Codes.SamePassword, same.Code);
+        Assert.Equal(Refusals.Profile.SamePassword, same.Code);
 
         var newStamp = await profiles.ChangePasswordAsync(userId, DemoNetwork.Password, NewPassword);
 
@@ -131,7 +131,7 @@ public class ProfileServiceTests(DatabaseFixture database) : IClassFixture<Datab
 
         var wrongCode = await Assert.ThrowsAsync<DomainException>(() =>
             profiles.ChangeSecurityCodeAsync(userId, DemoNetwork.Password, almost, NewCode));
-        Assert.Equal((ProfileService.Codes.WrongSecurityCode, ProfileService.Fields.CurrentSecurityCode), (wrongCode.Code, wrongCode.Field));
+        Assert.Equal((Refusals.Profile.WrongSecurityCode, ProfileService.Fields.CurrentSecurityCode), (wrongCode.Code, wrongCode.Field));
         Assert.Equal(["count"], wrongCode.Args.Select(a => a.Name));
         var wrongPassword = await Assert.ThrowsAsync<DomainException>(() =>
             profiles.ChangeSecurityCodeAsync(userId, "Not-The-Password-1", DemoNetwork.SecurityCode, NewCode));
@@ -146,7 +146,7 @@ public class ProfileServiceTests(DatabaseFixture database) : IClassFixture<Datab
         }
         var same = await Assert.ThrowsAsync<DomainException>(() =>
             profiles.ChangeSecurityCodeAsync(userId, DemoNetwork.Password, DemoNetwork.SecurityCode, DemoNetwork.SecurityCode));
-        Assert.Equal(ProfileService.Codes.SameSecurityCode, same.Code);
+        Assert.Equal(Refusals.Profile.SameSecurityCode, same.Code);
         Assert.Equal(oldStamp, (await AccountAsync(services, userId)).SecurityStamp);
 
         var newStamp = await profiles.ChangeSecurityCodeAsync(userId, DemoNetwork.Password, DemoNetwork.SecurityCode, NewCode);
@@ -167,14 +167,14 @@ public class ProfileServiceTests(DatabaseFixture database) : IClassFixture<Datab
         var stamp = (await AccountAsync(services, userId)).SecurityStamp!;
 
         for (var i = 1; i < SignInLockout.AttemptsPerLockout; i++)
-            Assert.Equal(ProfileService.Codes.WrongPassword,
+            Assert.Equal(Refusals.Profile.WrongPassword,
                 (await Assert.ThrowsAsync<DomainException>(() => profiles.ChangePasswordAsync(userId, "Wrong-Guess-" + i, NewPassword))).Code);
         var last = await Assert.ThrowsAsync<DomainException>(() => profiles.ChangePasswordAsync(userId, "Wrong-Guess-5", NewPassword));
 
-        Assert.Equal(ProfileService.Codes.LockedOut, last.Code);
+        Assert.Equal(Refusals.Profile.LockedOut, last.Code);
         Assert.False(await SessionWithStampIsValidAsync(services, userId, stamp));
         // Locked: the right password changes nothing now, and signing in waits too.
-        Assert.Equal(ProfileService.Codes.LockedOut,
+        Assert.Equal(Refusals.Profile.LockedOut,
             (await Assert.ThrowsAsync<DomainException>(() => profiles.ChangePasswordAsync(userId, DemoNetwork.Password, NewPassword))).Code);
         Assert.False(await SignsInAsync(services, "demo.fr.handler", DemoNetwork.Password, DemoNetwork.SecurityCode));
         services.Clock.Advance(SignInLockout.FirstLockout + TimeSpan.FromMinutes(1));

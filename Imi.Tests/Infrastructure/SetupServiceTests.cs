@@ -96,12 +96,8 @@ public class SetupServiceTests(DatabaseFixture database) : IClassFixture<Databas
 
         var result = await RunAsync(services, first, new AskCoordinatorForKeyword("SERVICES_ACTIVITIES", "Christmas markets"));
 
-<<<<<<< HEAD
         Assert.Equal(Notices.Setup.KeywordRequestSent, result.Notice.Code);
-        Assert.Contains("Irish national IMI coordinator", (string)result.Notice.Args.Single(a => a.Name == "coordinator").Value!);
-=======
         Assert.Contains("Irish national IMI coordinator", English(result.Notice));
->>>>>>> l10n-setup
         await using var db = await services.DbAsync();
         var mails = await db.Outbox.Where(m => m.Kind == MailKinds.KeywordRequest).ToListAsync();
         Assert.Contains(mails, m => m.ToAddress == "imi@enterprise.demo.ie" && m.TextBody.Contains("Christmas markets"));

@@ -21,16 +21,16 @@ public class TranslationServiceTests(DatabaseFixture database) : IClassFixture<D
         var translator = await UserIdAsync(services, "demo.translator");
         var translations = services.Get<TranslationService>();
 
-        var queue = await translations.QueueAsync(translator);
+        var queue = await translations.QueueAsync(translator, "en");
         var job = queue.Single(j => j.InformalTitle == "Registration body for dentists");
         Assert.Equal(23, job.MissingLanguages);
 
-        var work = await translations.GetAsync(translator, job.AuthorityId);
+        var work = await translations.GetAsync(translator, job.AuthorityId, "en");
         var saved = await translations.SaveAsync(translator, job.AuthorityId, work.Revision, "pt",
-            "Organismo de registo dos médicos dentistas", "Regista os médicos dentistas na Irlanda.", complete: true);
+            "Organismo de registo dos médicos dentistas", "Regista os médicos dentistas na Irlanda.", complete: true, "en");
 
         Assert.False(saved.NeedsTranslation);
-        Assert.DoesNotContain(await translations.QueueAsync(translator), j => j.AuthorityId == job.AuthorityId);
+        Assert.DoesNotContain(await translations.QueueAsync(translator, "en"), j => j.AuthorityId == job.AuthorityId);
         var found = await services.Get<AuthoritySearch>().SearchAsync(new SearchQuery("dentistas", "pt"));
         Assert.Equal("Organismo de registo dos médicos dentistas", found.Hits.First().InformalTitle);
     }
@@ -42,10 +42,10 @@ public class TranslationServiceTests(DatabaseFixture database) : IClassFixture<D
         var handler = await UserIdAsync(services, "demo.ie.handler");
         var translations = services.Get<TranslationService>();
 
-        await Assert.ThrowsAsync<NotPermittedException>(() => translations.QueueAsync(handler));
+        await Assert.ThrowsAsync<NotPermittedException>(() => translations.QueueAsync(handler, "en"));
         await using var db = await services.DbAsync();
         var kingsInns = await db.Authorities.SingleAsync(a => a.OfficialTitle == "Honourable Society of King's Inns");
         await Assert.ThrowsAsync<NotPermittedException>(() =>
-            translations.SaveAsync(handler, kingsInns.Id, kingsInns.Revision, "fr", "Organisme", null, false));
+            translations.SaveAsync(handler, kingsInns.Id, kingsInns.Revision, "fr", "Organisme", null, false, "en"));
     }
 }

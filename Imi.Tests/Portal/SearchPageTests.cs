@@ -1,5 +1,7 @@
+using System.Globalization;
 using Bunit;
 using Imi.Infrastructure;
+using Imi.Infrastructure.Localization;
 using Imi.Portal.Components.Pages;
 using Imi.Portal.Store.Session;
 using Imi.Tests.Support;
@@ -9,12 +11,24 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Imi.Tests.Portal;
 
 public class SearchPageTests(DatabaseFixture database)
-    : PortalComponentTest(Infrastructure(database)), IClassFixture<DatabaseFixture>
+    : PortalComponentTest(Infrastructure(database)), IClassFixture<DatabaseFixture>, IDisposable
 {
-    private IRenderedComponent<SearchPage> RenderAsFrenchReader()
+    private readonly (CultureInfo Culture, CultureInfo UiCulture) _before = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+
+    /// <summary>The page as a reader of <paramref name="language"/> sees it: the circuit's culture is the reader's language.</summary>
+    private IRenderedComponent<SearchPage> RenderAsReaderOf(string language)
     {
-        Dispatcher.Dispatch(new SessionLoadedAction(PortalFeatureReducerTests.Aoife() with { PreferredLanguageCode = "fr" }));
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = PortalLanguages.CultureOf(language);
+        Dispatcher.Dispatch(new SessionLoadedAction(PortalFeatureReducerTests.Aoife() with { PreferredLanguageCode = language }));
         return Render<SearchPage>();
+    }
+
+    private IRenderedComponent<SearchPage> RenderAsFrenchReader() => RenderAsReaderOf("fr");
+
+    void IDisposable.Dispose()
+    {
+        (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = _before;
+        Dispose();
     }
 
     [Fact]
@@ -38,9 +52,28 @@ public class SearchPageTests(DatabaseFixture database)
         {
             var first = cut.FindAll("[data-testid=search-results] li")[0].TextContent;
             Assert.Contains("Chambre régionale des architectes de Bavière", first);
-            Assert.Contains("Original (German): Regionale Kammer der Architekten in Bayern", first);
+            Assert.Contains("(allemand)", first); // the original's language, named in French
+            Assert.Contains("Regionale Kammer der Architekten in Bayern", first);
             Assert.Contains("Tient le tableau des architectes", first);
-            Assert.Contains("Germany", first);
+            Assert.Contains("Allemagne", first);
+        }, TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public void AGermanReader_SeesCountriesAndLanguagesNamedInGerman()
+    {
+        var cut = RenderAsReaderOf("de");
+
+        cut.Find("input[data-testid=search-text]").Input("Architekten Bayern");
+
+        cut.WaitForAssertion(() =>
+        {
+            var first = cut.FindAll("[data-testid=search-results] li")[0].TextContent;
+            Assert.Contains("Bayerische Architektenkammer", first);
+            Assert.Contains("Deutschland", first);
+            Assert.DoesNotContain("Germany", first);
+            Assert.Contains("Deutsch", first); // the languages it understands
+            Assert.DoesNotContain("German", first);
         }, TimeSpan.FromSeconds(10));
     }
 

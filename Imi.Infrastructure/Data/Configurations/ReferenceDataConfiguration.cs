@@ -12,6 +12,7 @@ internal sealed class CountryConfiguration : IEntityTypeConfiguration<Country>
         b.Property(c => c.Code).HasMaxLength(2);
         b.Property(c => c.EnglishName).HasMaxLength(100);
         b.Property(c => c.NativeName).HasMaxLength(100);
+        b.Property(c => c.Names).HasJsonConversion();
     }
 }
 
@@ -23,6 +24,7 @@ internal sealed class LanguageConfiguration : IEntityTypeConfiguration<Language>
         b.Property(l => l.Code).HasMaxLength(2);
         b.Property(l => l.EnglishName).HasMaxLength(100);
         b.Property(l => l.NativeName).HasMaxLength(100);
+        b.Property(l => l.Names).HasJsonConversion();
     }
 }
 

@@ -179,6 +179,11 @@ namespace Imi.Infrastructure.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("is_eu_member");
 
+                    b.Property<string>("Names")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("names");
+
                     b.Property<string>("NativeName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -265,6 +270,11 @@ namespace Imi.Infrastructure.Data.Migrations
                     b.Property<bool>("IsOfficialEu")
                         .HasColumnType("boolean")
                         .HasColumnName("is_official_eu");
+
+                    b.Property<string>("Names")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("names");
 
                     b.Property<string>("NativeName")
                         .IsRequired()

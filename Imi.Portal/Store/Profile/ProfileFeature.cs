@@ -186,20 +186,9 @@ public sealed class ProfileEffects(ProfileService profiles, SessionRenewal renew
         }
         catch (DomainException e) when (e is not NotPermittedException)
         {
-            dispatcher.Dispatch(new ProfileCommandFailedAction(section, Refusal(e), e.Field));
+            dispatcher.Dispatch(new ProfileCommandFailedAction(section, texts.Refusal(e), e.Field));
             return false;
         }
-    }
-
-    // TRANSITIONAL (issue 10): this feature's new refusals have their texts under Profile.Refusals until the lead
-    // moves them to Refusals.Profile.*; then this is texts.Refusal(e).
-    private string Refusal(DomainException e)
-    {
-        const string prefix = "Profile.";
-        if (texts.Catalog.Has("Refusals." + e.Code) || !e.Code.StartsWith(prefix, StringComparison.Ordinal))
-            return texts.Refusal(e);
-        var key = "Profile.Refusals." + e.Code[prefix.Length..];
-        return texts.Catalog.Has(key) ? texts[key, [.. e.Args.Select(a => new TextArg(a.Name, a.Value))]] : texts.Refusal(e);
     }
 }
 

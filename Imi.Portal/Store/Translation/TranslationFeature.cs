@@ -41,19 +41,19 @@ public sealed class TranslationEffects(TranslationService translations, Texts te
 {
     [EffectMethod]
     public async Task Handle(LoadTranslationQueueAction action, IDispatcher dispatcher) =>
-        dispatcher.Dispatch(new TranslationQueueLoadedAction(await translations.QueueAsync(action.UserId)));
+        dispatcher.Dispatch(new TranslationQueueLoadedAction(await translations.QueueAsync(action.UserId, Texts.CurrentLanguage)));
 
     [EffectMethod]
     public async Task Handle(LoadTranslationWorkAction action, IDispatcher dispatcher) =>
-        dispatcher.Dispatch(new TranslationWorkLoadedAction(await translations.GetAsync(action.UserId, action.AuthorityId)));
+        dispatcher.Dispatch(new TranslationWorkLoadedAction(await translations.GetAsync(action.UserId, action.AuthorityId, Texts.CurrentLanguage)));
 
     [EffectMethod]
     public async Task Handle(SaveTranslationAction action, IDispatcher dispatcher)
     {
         try
         {
-            var work = await translations.SaveAsync(action.UserId, action.AuthorityId, action.Revision, action.Language, action.Title, action.Profile, action.Complete);
-            dispatcher.Dispatch(new TranslationWorkLoadedAction(work, action.Complete ? "Translation saved; the authority is marked as translated." : "Translation saved."));
+            var work = await translations.SaveAsync(action.UserId, action.AuthorityId, action.Revision, action.Language, action.Title, action.Profile, action.Complete, Texts.CurrentLanguage);
+            dispatcher.Dispatch(new TranslationWorkLoadedAction(work, texts[action.Complete ? "Translation.Work.SavedAndCompleted" : "Translation.Work.Saved"]));
         }
         catch (DomainException e)
         {
