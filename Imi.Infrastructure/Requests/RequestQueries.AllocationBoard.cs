@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Imi.Infrastructure.Requests;
 
 /// <summary>One open request on the allocation board.</summary>
-public sealed record BoardCard(Guid Id, string Reference, int Revision, RequestStatus Status, string StatusText, PartyInfo Requester,
+public sealed record BoardCard(Guid Id, string Reference, int Revision, RequestStatus Status, PartyInfo Requester,
     DateOnly? AnswerDate, IReadOnlyList<Guid> AllocatedTo);
 
 /// <summary>The allocation board of one area: the open requests received, and the handlers they can go to.</summary>
@@ -55,7 +55,7 @@ public sealed partial class RequestQueries
         return names.OrderBy(a => a.Code).Select(area => new AllocationBoard(area.Code, area.NameIn(user.PreferredLanguageCode),
                 handlers.Where(h => h.LegislativeAreaCode == area.Code).Select(h => new HandlerOption(h.Id, $"{h.GivenName} {h.FamilyName}")).OrderBy(h => h.Name).ToList(),
                 rows.Where(r => r.LegislativeAreaCode == area.Code).Select(r => new BoardCard(r.Id, $"IMI-{r.Number:000000}", r.Revision, r.Status,
-                    RequestWorkflow.Describe(r.Status), requesters.GetValueOrDefault(r.RequestingAuthorityId) ?? new PartyInfo(r.RequestingAuthorityId, "", ""),
+                    requesters.GetValueOrDefault(r.RequestingAuthorityId) ?? new PartyInfo(r.RequestingAuthorityId, "", ""),
                     r.AgreedAnswerDate, r.Allocated)).ToList()))
             .ToList();
     }

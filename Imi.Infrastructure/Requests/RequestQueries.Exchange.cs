@@ -12,18 +12,20 @@ using Microsoft.EntityFrameworkCore;
 namespace Imi.Infrastructure.Requests;
 
 /// <summary>A question as the reader sees it: question-set texts in the reader's language, free text in the original with its language named.</summary>
+/// <remarks><see cref="Text"/> is null when a free-text question was deleted (personal data erased).</remarks>
 public sealed record QuestionView(
-    int Index, string? Code, ReaderText Text, IReadOnlyList<(string Code, string Label)> Options,
+    int Index, string? Code, ReaderText? Text, IReadOnlyList<(string Code, string Label)> Options,
     string? AnswerOptionCode, string? AnswerOptionLabel, ReaderText? AnswerText, DateTimeOffset? AnsweredAt);
 
-public sealed record TimelineView(DateTimeOffset At, RequestAction Action, string What, string Who, PartyInfo Authority, ReaderText? Note, PartyInfo? Other, DateOnly? Date);
+/// <summary>One step on the timeline: the page writes it as a sentence from <see cref="Action"/> (<c>Requests.Timeline.{Action}</c>).</summary>
+public sealed record TimelineView(DateTimeOffset At, RequestAction Action, string Who, PartyInfo Authority, ReaderText? Note, PartyInfo? Other, DateOnly? Date);
 
 public sealed record ReferralView(DateTimeOffset OpenedAt, ReaderText? Reason, IReadOnlyList<(DateTimeOffset At, string Who, PartyInfo Authority, ReaderText Text)> Comments,
     ReaderText? Finding, DateTimeOffset? ClosedAt);
 
-/// <summary>One exchange as one user may see it; what they may not see is null.</summary>
+/// <summary>One exchange as one user may see it; what they may not see is null. The page names the <see cref="Status"/> in the reader's language.</summary>
 public sealed record ExchangeDetails(
-    Guid Id, string Reference, int Revision, ExchangeView View, RequestStatus Status, string StatusText,
+    Guid Id, string Reference, int Revision, ExchangeView View, RequestStatus Status,
     string AreaCode, string AreaName, PartyInfo Requester, PartyInfo? Responder,
     DateTimeOffset CreatedAt, DateTimeOffset? SentAt, DateOnly? RequestedAnswerDate, DateOnly? AgreedAnswerDate, DateTimeOffset? ClosedAt,
     bool AnsweredInPart, bool AdditionalInformationDeclined,
@@ -72,7 +74,7 @@ public sealed partial class RequestQueries
                 var options = fromSet?.AnswerOptions.Select(o => (o.Code, Pick(o.Texts, language))).ToList() ?? [];
                 var text = fromSet is not null
                     ? new ReaderText(Pick(fromSet.Texts, language), language, languages.GetValueOrDefault(language, language), false, false)
-                    : Free(q.Text) ?? new ReaderText("(text deleted)", "en", "English", false, false);
+                    : Free(q.Text);
                 var chosen = q.Answer?.OptionCode is { } code ? options.FirstOrDefault(o => o.Code == code).Item2 : null;
                 return new QuestionView(i, q.Code, text, options, q.Answer?.OptionCode, chosen, Free(q.Answer?.Text), q.Answer?.AnsweredAt);
             }).ToList();
@@ -97,9 +99,9 @@ public sealed partial class RequestQueries
                     .Select(u => new { u.Id, u.GivenName, u.FamilyName }).ToListAsync(ct))
                 .Select(u => new HandlerOption(u.Id, $"{u.GivenName} {u.FamilyName}")).OrderBy(u => u.Name).ToList();
 
-        PartyInfo Party(Guid id) => parties.GetValueOrDefault(id) ?? new PartyInfo(id, "(unknown authority)", "");
+        PartyInfo Party(Guid id) => parties.GetValueOrDefault(id) ?? new PartyInfo(id, "", "");
         return new ExchangeDetails(
-            r.Id, r.Reference, r.Revision, view, r.Status, RequestWorkflow.Describe(r.Status),
+            r.Id, r.Reference, r.Revision, view, r.Status,
             r.LegislativeAreaCode, area.NameIn(language), Party(r.RequestingAuthorityId), r.RespondingAuthorityId is { } rid ? Party(rid) : null,
             r.CreatedAt, r.SentAt, r.RequestedAnswerDate, r.AgreedAnswerDate, r.ClosedAt, r.AnsweredInPart, r.AdditionalInformationDeclined,
             questions,
@@ -112,33 +114,9 @@ public sealed partial class RequestQueries
                     Free(referral.Finding), referral.ClosedAt)
                 : null,
             details ? r.Rating : null,
-            r.Timeline.Select(t => new TimelineView(t.At, t.Action, TimelineText(t.Action), names.GetValueOrDefault(t.UserId, "?"), Party(t.AuthorityId),
+            r.Timeline.Select(t => new TimelineView(t.At, t.Action, names.GetValueOrDefault(t.UserId, "?"), Party(t.AuthorityId),
                 details ? Free(t.Note) : null, t.OtherAuthorityId is { } o ? Party(o) : null, t.Date)).ToList(),
             RequestWorkflow.AllowedActions(r, actor), colleagues, r.AllocatedHandlerIds,
             r.PersonalDataErasedAt is not null, blocked);
     }
-
-    public static string TimelineText(RequestAction action) => action switch
-    {
-        RequestAction.Send => "Sent the request",
-        RequestAction.ApproveRequest => "Approved the request",
-        RequestAction.SendBackRequest => "Sent the request back",
-        RequestAction.Allocate => "Allocated the request",
-        RequestAction.Forward => "Forwarded the request",
-        RequestAction.Accept => "Accepted the request",
-        RequestAction.ProposeAnswerDate => "Proposed another answer date",
-        RequestAction.AskForClarification => "Asked for clarification",
-        RequestAction.Clarify => "Clarified the request",
-        RequestAction.SendReply => "Sent the reply",
-        RequestAction.ApproveReply => "Approved the reply",
-        RequestAction.SendBackReply => "Sent the reply back",
-        RequestAction.AcceptReply => "Accepted the reply; the exchange is closed",
-        RequestAction.AskForAdditionalInformation => "Asked for additional information",
-        RequestAction.DeclineAdditionalInformation => "Said the additional information cannot be given",
-        RequestAction.OpenReferral => "Opened a referral",
-        RequestAction.CommentOnReferral => "Commented on the referral",
-        RequestAction.CloseReferral => "Closed the referral with a finding",
-        RequestAction.Rate => "Rated the reply",
-        _ => action.ToString(),
-    };
 }

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Imi.Infrastructure.Requests;
 
 /// <summary>An exchange of an authority the user's authority oversees (linked to it, or its request coordinator), without content.</summary>
-public sealed record OversightItem(Guid Id, string Reference, string AreaCode, RequestStatus Status, string StatusText, PartyInfo Requester, PartyInfo? Responder,
+public sealed record OversightItem(Guid Id, string Reference, string AreaCode, RequestStatus Status, PartyInfo Requester, PartyInfo? Responder,
     DateOnly? AnswerDate, DateTimeOffset LastActivityAt);
 
 // The exchanges of the authorities this one oversees.
@@ -51,7 +51,7 @@ public sealed partial class RequestQueries
         var ids = rows.SelectMany(r => new[] { r.RequestingAuthorityId, r.RespondingAuthorityId ?? Guid.Empty }).Distinct().ToList();
         var parties = await db.Authorities.AsNoTracking().Where(a => ids.Contains(a.Id))
             .Select(a => new PartyInfo(a.Id, a.InformalTitle, a.CountryCode)).ToDictionaryAsync(a => a.Id, ct);
-        return rows.Select(r => new OversightItem(r.Id, $"IMI-{r.Number:000000}", r.LegislativeAreaCode, r.Status, RequestWorkflow.Describe(r.Status),
+        return rows.Select(r => new OversightItem(r.Id, $"IMI-{r.Number:000000}", r.LegislativeAreaCode, r.Status,
             parties.GetValueOrDefault(r.RequestingAuthorityId) ?? new PartyInfo(r.RequestingAuthorityId, "", ""),
             r.RespondingAuthorityId is { } rid ? parties.GetValueOrDefault(rid) : null,
             r.AgreedAnswerDate ?? r.RequestedAnswerDate, r.LastActivityAt)).ToList();

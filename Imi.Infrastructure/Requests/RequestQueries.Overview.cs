@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Imi.Infrastructure.Requests;
 
-public sealed record OverviewItem(Guid Id, string Reference, string AreaCode, RequestStatus Status, string StatusText, bool Outgoing, PartyInfo Other,
+public sealed record OverviewItem(Guid Id, string Reference, string AreaCode, RequestStatus Status, bool Outgoing, PartyInfo Other,
     DateTimeOffset? SentAt, DateOnly? AnswerDate, DateTimeOffset LastActivityAt);
 
 // The overview of the authority's own exchanges.
@@ -45,7 +45,7 @@ public sealed partial class RequestQueries
         {
             var outgoing = r.RequestingAuthorityId == me;
             var other = outgoing ? r.RespondingAuthorityId ?? Guid.Empty : r.RequestingAuthorityId;
-            return new OverviewItem(r.Id, $"IMI-{r.Number:000000}", r.LegislativeAreaCode, r.Status, RequestWorkflow.Describe(r.Status), outgoing,
+            return new OverviewItem(r.Id, $"IMI-{r.Number:000000}", r.LegislativeAreaCode, r.Status, outgoing,
                 others.GetValueOrDefault(other) ?? new PartyInfo(other, "", ""), r.SentAt, r.AgreedAnswerDate ?? r.RequestedAnswerDate, r.LastActivityAt);
         }).ToList(), total);
     }

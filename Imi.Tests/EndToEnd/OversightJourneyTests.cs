@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Imi.Infrastructure.Demo;
 using Microsoft.Playwright;
@@ -74,8 +75,8 @@ public class ReferralJourneyTests(PortalServer server) : IClassFixture<PortalSer
         await Assertions.Expect(french.Locator("[data-testid=referral-finding]")).ToContainTextAsync("suffisante");
         await french.ClickAsync("[data-testid=action-accept-reply]");
         await Assertions.Expect(french.Locator("[data-testid=exchange-status]")).ToHaveTextAsync("Closed");
-        foreach (var step in new[] { "Asked for additional information", "Said the additional information cannot be given", "Opened a referral",
-                     "Commented on the referral", "Closed the referral with a finding" })
+        foreach (var step in new[] { "asked for additional information", "said the additional information cannot be given", "opened a referral",
+                     "commented on the referral", "closed the referral with a finding" })
             await Assertions.Expect(french.Locator("[data-testid=timeline]")).ToContainTextAsync(step);
     }
 }
@@ -100,7 +101,7 @@ public class ApprovalJourneyTests(PortalServer server) : IClassFixture<PortalSer
         await french.Locator("[data-testid=search-results] li").First.GetByRole(AriaRole.Link).ClickAsync();
         await french.ClickAsync("[data-testid=send-request-to]");
         await french.GetByLabel("Le diplôme/certificat joint est-il authentique", new() { Exact = false }).CheckAsync();
-        await french.Locator("[data-testid=request-answer-date] input, input[data-testid=request-answer-date]").First.FillAsync(DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd"));
+        await french.Locator("[data-testid=request-answer-date] input, input[data-testid=request-answer-date]").First.FillAsync(DateTime.UtcNow.AddDays(30).ToString("d", CultureInfo.GetCultureInfo("fr")));
         await french.ClickAsync("[data-testid=send-request]");
         await french.WaitForURLAsync(new Regex("/requests/[0-9a-f-]{36}$"));
         await Assertions.Expect(french.Locator("[data-testid=exchange-status]")).ToHaveTextAsync("Waiting for approval");
@@ -142,7 +143,7 @@ public class ApprovalJourneyTests(PortalServer server) : IClassFixture<PortalSer
         await german.GotoAsync("requests");
         await german.WaitForCircuitAsync();
         await Assertions.Expect(german.Locator("[data-testid=action-item]", new() { HasText = reference })).ToContainTextAsync("To accept");
-        foreach (var step in new[] { "Sent the request", "Sent the request back", "Approved the request" })
+        foreach (var step in new[] { "sent the request", "sent the request back", "approved the request" })
             await Assertions.Expect(french.Locator("[data-testid=timeline]")).ToContainTextAsync(step);
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Imi.Infrastructure.Demo;
 using Microsoft.Playwright;
@@ -27,7 +28,7 @@ public class RequestJourneyTests(PortalServer server) : IClassFixture<PortalServ
         await french.Locator("[data-testid=free-question-0] textarea, textarea[data-testid=free-question-0]").First.FillAsync("Combien d'heures de stage pratique la formation comprenait-elle ?");
         await french.Locator("[data-testid=subject-name] input, input[data-testid=subject-name]").First.FillAsync(subjectName);
         await french.Locator("[data-testid=request-comment] textarea, textarea[data-testid=request-comment]").First.FillAsync("Demande liée à une reconnaissance en cours.");
-        await french.Locator("[data-testid=request-answer-date] input, input[data-testid=request-answer-date]").First.FillAsync(DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd"));
+        await french.Locator("[data-testid=request-answer-date] input, input[data-testid=request-answer-date]").First.FillAsync(DateTime.UtcNow.AddDays(30).ToString("d", CultureInfo.GetCultureInfo("fr")));
         await Assertions.Expect(french.Locator("[data-testid=request-responder] input, input[data-testid=request-responder]").First).ToHaveValueAsync(new Regex("Bayerische Architektenkammer|Regionale Kammer|Chambre régionale"));
         await french.AssertAccessibleAsync();
         await french.ClickAsync("[data-testid=send-request]");
@@ -64,7 +65,8 @@ public class RequestJourneyTests(PortalServer server) : IClassFixture<PortalServ
         await german.AssertAccessibleAsync();
 
         // Accept, proposing another answer date.
-        var otherDate = DateTime.UtcNow.AddDays(40).ToString("yyyy-MM-dd");
+        // Dates are typed and shown in the reader's format (German: day.month.year).
+        var otherDate = DateTime.UtcNow.AddDays(40).ToString("d", CultureInfo.GetCultureInfo("de"));
         await german.Locator("[data-testid=accept-date] input, input[data-testid=accept-date]").First.FillAsync(otherDate);
         await german.ClickAsync("[data-testid=action-accept]");
         await Assertions.Expect(german.Locator("[data-testid=exchange-status]")).ToHaveTextAsync("Being answered");
@@ -97,7 +99,7 @@ public class RequestJourneyTests(PortalServer server) : IClassFixture<PortalServ
         await Assertions.Expect(french.Locator("[data-testid=rating]")).ToContainTextAsync("timeliness 4/5, effort 5/5");
 
         // Every step is on the timeline, for both.
-        var steps = new[] { "Sent the request", "Accepted the request", "Proposed another answer date", "Sent the reply", "Accepted the reply", "Rated the reply" };
+        var steps = new[] { "sent the request", "accepted the request", "proposed another answer date", "sent the reply", "accepted the reply", "rated the reply" };
         foreach (var page in new[] { french, german })
         {
             await page.ReloadAsync();

@@ -1,4 +1,5 @@
 using Bunit;
+using System.Globalization;
 using Imi.Domain.Requests;
 using Imi.Infrastructure.Demo;
 using Imi.Infrastructure.Requests;
@@ -7,6 +8,7 @@ using Imi.Portal.Components.Requests;
 using Imi.Portal.Store.Exchange;
 using Imi.Portal.Store.RequestEditor;
 using Imi.Portal.Store.Requests;
+using Imi.Portal.Localization;
 using Imi.Portal.Store.Session;
 using Imi.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,7 +17,7 @@ namespace Imi.Tests.Portal;
 
 /// <summary>The request pages on the real services, as the German handler of the Bavarian chamber.</summary>
 public class RequestPagesTests(DatabaseFixture database)
-    : PortalComponentTest(Infrastructure(database), signedInUserId: GermanHandler), IClassFixture<DatabaseFixture>
+    : PortalComponentTest(WithTexts(database), signedInUserId: GermanHandler), IClassFixture<DatabaseFixture>
 {
     private static readonly Guid GermanHandler = DemoSeeder.IdOf("user:demo.de.handler");
     private static readonly Guid FrenchHandler = DemoSeeder.IdOf("user:demo.fr.handler");
@@ -23,6 +25,13 @@ public class RequestPagesTests(DatabaseFixture database)
 
     private async Task SignedInAsync() =>
         Dispatcher.Dispatch(new SessionLoadedAction((await Services.GetRequiredService<SessionQueries>().GetAsync(GermanHandler))!));
+
+    /// <summary>The infrastructure and the portal's texts (the pages write everything through the catalogue).</summary>
+    internal static Action<IServiceCollection> WithTexts(DatabaseFixture database) => services =>
+    {
+        Infrastructure(database)(services);
+        services.AddImiLocalization();
+    };
 
     private async Task<Guid> SendFromFranceAsync(string freeQuestion)
     {
@@ -98,7 +107,7 @@ public class RequestPagesTests(DatabaseFixture database)
 
         cut.WaitForAssertion(() =>
         {
-            Assert.Equal(RequestMessages.ChangedMeanwhile, cut.Find("[data-testid=request-error]").TextContent);
+            Assert.Equal("Someone else changed this exchange meanwhile; it now shows their change. Check it, then try again.", cut.Find("[data-testid=request-error]").TextContent);
             Assert.Equal("Being answered", cut.Find("[data-testid=exchange-status]").TextContent.Trim());
             Assert.Contains("Tobias Fischer", cut.Find("[data-testid=timeline]").TextContent);
         });
@@ -120,7 +129,7 @@ public class RequestPagesTests(DatabaseFixture database)
 
 /// <summary>The request form and a conflict, as the French handler (its own database: it writes drafts).</summary>
 public class RequestFormTests(DatabaseFixture database)
-    : PortalComponentTest(Infrastructure(database), signedInUserId: FrenchHandler), IClassFixture<DatabaseFixture>
+    : PortalComponentTest(RequestPagesTests.WithTexts(database), signedInUserId: FrenchHandler), IClassFixture<DatabaseFixture>
 {
     private static readonly Guid FrenchHandler = DemoSeeder.IdOf("user:demo.fr.handler");
     private static readonly Guid GermanHandler = DemoSeeder.IdOf("user:demo.de.handler");
@@ -138,7 +147,7 @@ public class RequestFormTests(DatabaseFixture database)
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("button[data-testid=send-request]")));
 
         cut.Find("input[data-testid=subject-name]").Change("Hélène Duval");
-        cut.Find("input[data-testid=request-answer-date]").Change(DateTime.UtcNow.AddDays(20).ToString("yyyy-MM-dd"));
+        cut.Find("input[data-testid=request-answer-date]").Change(DateTime.UtcNow.AddDays(20).ToString("d", CultureInfo.CurrentCulture));
         cut.Find("button[data-testid=send-request]").Click();
 
         cut.WaitForAssertion(() => Assert.Equal("Choose at least one question, or write one of your own.", cut.Find("[data-testid=questions-error]").TextContent));

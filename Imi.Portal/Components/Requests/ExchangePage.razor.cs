@@ -23,7 +23,8 @@ public partial class ExchangePage
     private readonly Dictionary<int, string?> answerOptions = new();
     private readonly Dictionary<int, string?> answerTexts = new();
     private IReadOnlyList<Guid> allocation = [];
-    private string? date, reason, dateError, forwardReason, ratingComment, justification, justificationError;
+    private DateOnly? date;
+    private string? reason, dateError, forwardReason, ratingComment, justification, justificationError;
     private PartyInfo? forwardTo;
     private bool inPart;
     private int timeliness = RequestRating.MaxScore, effort = RequestRating.MaxScore;
@@ -62,30 +63,19 @@ public partial class ExchangePage
 
     private void Retrieve()
     {
-        justificationError = string.IsNullOrWhiteSpace(justification) ? "Say why you need the blocked personal data." : null;
+        justificationError = string.IsNullOrWhiteSpace(justification) ? T["Requests.Exchange.Subject.JustificationMissing"] : null;
         if (justificationError is null)
             Dispatcher.Dispatch(new LoadExchangeAction(userId, Id, justification));
     }
 
     private void SaveAnswer(QuestionView q) => Run((id, revision) => new AnswerQuestion(id, revision, q.Index, AnswerOption(q), AnswerText(q)));
 
+    // The date field itself refuses what is not a date (in the reader's format); here only a missing date.
     private bool ParseDate(bool required, out DateOnly? value)
     {
-        value = null;
-        dateError = null;
-        if (string.IsNullOrWhiteSpace(date))
-        {
-            if (required)
-                dateError = "Choose the new answer date.";
-            return !required;
-        }
-        if (DateOnly.TryParseExact(date, "yyyy-MM-dd", out var parsed))
-        {
-            value = parsed;
-            return true;
-        }
-        dateError = "Give the date as year-month-day.";
-        return false;
+        value = date;
+        dateError = required && date is null ? T["Requests.Exchange.Actions.NewAnswerDateMissing"] : null;
+        return dateError is null;
     }
 
     private void Accept()
@@ -120,5 +110,9 @@ public partial class ExchangePage
         _ => Color.Info,
     };
 
-    private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+    private static string Party(PartyInfo party) => party.CountryCode.Length == 0 ? party.Title : $"{party.Title} ({party.CountryCode})";
+
+    /// <summary>One timeline step as a whole sentence in the reader's language: who, of which authority, did what (and to whom, or which date).</summary>
+    private string TimelineSentence(TimelineView t) => T[$"Requests.Timeline.{t.Action}",
+        ("user", t.Who), ("authority", Party(t.Authority)), ("other", t.Other is { } other ? Party(other) : ""), ("date", t.Date)];
 }

@@ -26,7 +26,8 @@ public partial class RequestEditorPage
     private string area = "";
     private readonly HashSet<string> chosen = new();
     private List<string?> freeQuestions = [];
-    private string? subjectName, subjectBorn, subjectNationality, subjectDocument, subjectAddress, subjectOther, comment, answerDate, dateError, bornError;
+    private string? subjectName, subjectNationality, subjectDocument, subjectAddress, subjectOther, comment;
+    private DateOnly? subjectBorn, answerDate;
 
     protected override void OnInitialized()
     {
@@ -80,13 +81,13 @@ public partial class RequestEditorPage
             chosen.UnionWith(d.QuestionCodes);
             freeQuestions = d.FreeQuestions.Select(q => (string?)q).ToList();
             subjectName = d.Subject?.FullName;
-            subjectBorn = d.Subject?.DateOfBirth?.ToString("yyyy-MM-dd");
+            subjectBorn = d.Subject?.DateOfBirth;
             subjectNationality = d.Subject?.Nationality;
             subjectDocument = d.Subject?.IdentityDocument;
             subjectAddress = d.Subject?.Address;
             subjectOther = d.Subject?.OtherDetails;
             comment = d.Comment;
-            answerDate = d.RequestedAnswerDate?.ToString("yyyy-MM-dd");
+            answerDate = d.RequestedAnswerDate;
         }
     }
 
@@ -108,25 +109,11 @@ public partial class RequestEditorPage
         initializedFor = null;
     }
 
-    private static bool TryDate(string? text, out DateOnly? value)
-    {
-        value = null;
-        if (string.IsNullOrWhiteSpace(text))
-            return true;
-        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", out var parsed))
-            return false;
-        value = parsed;
-        return true;
-    }
-
     private void Save(bool send)
     {
         if (editor is not { } e)
             return;
-        dateError = TryDate(answerDate, out var due) ? null : "Give the date as year-month-day.";
-        bornError = TryDate(subjectBorn, out var born) ? null : "Give the date as year-month-day.";
-        if (dateError is not null || bornError is not null)
-            return;
+        var (due, born) = (answerDate, subjectBorn);
         var subject = new[] { subjectName, subjectNationality, subjectDocument, subjectAddress, subjectOther }.All(string.IsNullOrWhiteSpace) && born is null
             ? null
             : new SubjectData(subjectName ?? "", born, subjectNationality, subjectDocument, subjectAddress, subjectOther);

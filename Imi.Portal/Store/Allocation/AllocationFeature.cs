@@ -57,12 +57,12 @@ public sealed class AllocationEffects(RequestService requests, RequestQueries qu
         try
         {
             await requests.ExecuteAsync(a.UserId, new AllocateRequest(a.RequestId, a.Revision, [a.HandlerId]));
-            dispatcher.Dispatch(new BoardsLoadedAction(await queries.AllocationBoardsAsync(a.UserId), $"Allocated to {a.HandlerName}."));
+            dispatcher.Dispatch(new BoardsLoadedAction(await queries.AllocationBoardsAsync(a.UserId), texts["Requests.Board.Allocated", ("name", a.HandlerName)]));
         }
         catch (ChangedBySomeoneElseException)
         {
             dispatcher.Dispatch(new BoardsLoadedAction(await queries.AllocationBoardsAsync(a.UserId)));
-            dispatcher.Dispatch(new AllocationFailedAction("Someone else changed this request meanwhile; the board now shows their change. Check it, then try again."));
+            dispatcher.Dispatch(new AllocationFailedAction(texts["Requests.Board.ChangedMeanwhile"]));
         }
         catch (DomainException e)
         {

@@ -94,7 +94,7 @@ public sealed class ExchangeEffects(RequestService requests, RequestQueries quer
         catch (ChangedBySomeoneElseException)
         {
             dispatcher.Dispatch(new ExchangeLoadedAction(await queries.GetAsync(a.UserId, a.Command.RequestId)));
-            dispatcher.Dispatch(new ExchangeFailedAction(RequestMessages.ChangedMeanwhile, fileField));
+            dispatcher.Dispatch(new ExchangeFailedAction(texts[RequestMessages.ChangedMeanwhile], fileField));
         }
         catch (DomainException e)
         {
@@ -102,7 +102,7 @@ public sealed class ExchangeEffects(RequestService requests, RequestQueries quer
         }
         catch (IOException) when (a.Command is AttachFile file)
         {
-            dispatcher.Dispatch(new ExchangeFailedAction(RequestMessages.CouldNotRead(file.FileName), "attachments"));
+            dispatcher.Dispatch(new ExchangeFailedAction(RequestMessages.CouldNotRead(texts, file.FileName), "attachments"));
         }
     }
 

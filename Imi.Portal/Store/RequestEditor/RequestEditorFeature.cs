@@ -93,13 +93,13 @@ public sealed class RequestEditorEffects(RequestService requests, RequestQueries
             {
                 // The form gets the saved draft (and its new revision) before it says "saved": a file attached
                 // right after must not carry the old revision.
-                dispatcher.Dispatch(new EditorLoadedAction(await queries.EditorAsync(a.UserId, id, a.AreaCode, null), "Draft saved."));
-                dispatcher.Dispatch(new DraftSavedAction(id.Value, false, "Draft saved."));
+                dispatcher.Dispatch(new EditorLoadedAction(await queries.EditorAsync(a.UserId, id, a.AreaCode, null), texts["Requests.Editor.Saved"]));
+                dispatcher.Dispatch(new DraftSavedAction(id.Value, false, texts["Requests.Editor.Saved"]));
             }
         }
         catch (ChangedBySomeoneElseException)
         {
-            dispatcher.Dispatch(new EditorFailedAction("Someone else changed this draft meanwhile. Your text is still in the form: copy what you need, reload, and save again."));
+            dispatcher.Dispatch(new EditorFailedAction(texts["Requests.Editor.ChangedMeanwhile"]));
         }
         catch (DomainException e)
         {
@@ -107,7 +107,7 @@ public sealed class RequestEditorEffects(RequestService requests, RequestQueries
             if (a.RequestId is null && id is not null)
             {
                 dispatcher.Dispatch(new EditorLoadedAction(await queries.EditorAsync(a.UserId, id, a.AreaCode, null)));
-                dispatcher.Dispatch(new DraftSavedAction(id.Value, false, "Draft saved, but not sent."));
+                dispatcher.Dispatch(new DraftSavedAction(id.Value, false, texts["Requests.Editor.SavedNotSent"]));
             }
             dispatcher.Dispatch(new EditorFailedAction(texts.Refusal(e), e.Field));
         }
@@ -125,7 +125,7 @@ public sealed class RequestEditorEffects(RequestService requests, RequestQueries
         catch (ChangedBySomeoneElseException)
         {
             dispatcher.Dispatch(new EditorLoadedAction(await queries.EditorAsync(a.UserId, requestId, null, null)));
-            dispatcher.Dispatch(new EditorFailedAction(RequestMessages.ChangedMeanwhile, "attachments"));
+            dispatcher.Dispatch(new EditorFailedAction(texts[RequestMessages.ChangedMeanwhile], "attachments"));
         }
         catch (DomainException e)
         {
@@ -133,7 +133,7 @@ public sealed class RequestEditorEffects(RequestService requests, RequestQueries
         }
         catch (IOException) when (a.Command is AttachFile file)
         {
-            dispatcher.Dispatch(new EditorFailedAction(RequestMessages.CouldNotRead(file.FileName), "attachments"));
+            dispatcher.Dispatch(new EditorFailedAction(RequestMessages.CouldNotRead(texts, file.FileName), "attachments"));
         }
     }
 }

@@ -1,3 +1,4 @@
+using Imi.Infrastructure.Localization;
 using Imi.Infrastructure.Requests;
 
 namespace Imi.Portal.Store.Requests;
@@ -5,13 +6,14 @@ namespace Imi.Portal.Store.Requests;
 /// <summary>Someone (here or on another instance) changed an exchange this user may see; each request page's feature refreshes what it shows.</summary>
 public sealed record RequestsChangedAction(RequestChange Change, Guid UserId);
 
-/// <summary>What the request features tell the user in the same words.</summary>
+/// <summary>What the request features tell the user in the same words, in the reader's language.</summary>
 public static class RequestMessages
 {
-    public const string ChangedMeanwhile = "Someone else changed this exchange meanwhile; it now shows their change. Check it, then try again.";
+    /// <summary>The key of "someone else changed this exchange meanwhile".</summary>
+    public const string ChangedMeanwhile = "Requests.Messages.ChangedMeanwhile";
 
     /// <summary>The upload broke off (the browser's reason is not for the user: it may name paths or limits of the server).</summary>
-    public static string CouldNotRead(string fileName) => $"\"{fileName}\" could not be read: the upload was interrupted. Please attach it again.";
+    public static string CouldNotRead(Texts texts, string fileName) => texts["Requests.Messages.CouldNotRead", ("file", fileName)];
 }
 
 /// <summary>

@@ -52,10 +52,10 @@ public class RequestServiceTests(DatabaseFixture database) : IClassFixture<Datab
         var details = await services.Get<RequestQueries>().GetAsync(await UserAsync(services, GermanHandler), id);
 
         Assert.Equal(ExchangeView.Full, details.View);
-        Assert.StartsWith("Ist das beigefügte Diplom/Zeugnis echt", details.Questions![0].Text.Text);
+        Assert.StartsWith("Ist das beigefügte Diplom/Zeugnis echt", details.Questions![0].Text!.Text);
         Assert.Contains(("YES", "Ja, das Dokument ist echt"), details.Questions[0].Options);
         Assert.Equal(("Combien d'heures de formation pratique ?", "fr", "French"),
-            (details.Questions[2].Text.Text, details.Questions[2].Text.LanguageCode, details.Questions[2].Text.LanguageName));
+            (details.Questions[2].Text!.Text, details.Questions[2].Text!.LanguageCode, details.Questions[2].Text!.LanguageName));
         Assert.Equal(SubjectName, details.Subject!.FullName);
         Assert.Equal(new[] { RequestAction.Forward, RequestAction.Accept, RequestAction.AskForClarification }.Order(), details.AllowedActions.Order());
 
@@ -74,8 +74,8 @@ public class RequestServiceTests(DatabaseFixture database) : IClassFixture<Datab
 
         var details = await services.Get<RequestQueries>().GetAsync(await UserAsync(services, FrenchHandler), id);
         Assert.Equal(RequestStatus.Closed, details.Status);
-        Assert.Equal(["Sent the request", "Accepted the request", "Sent the reply", "Accepted the reply; the exchange is closed", "Rated the reply"],
-            details.Timeline.Select(t => t.What));
+        Assert.Equal([RequestAction.Send, RequestAction.Accept, RequestAction.SendReply, RequestAction.AcceptReply, RequestAction.Rate],
+            details.Timeline.Select(t => t.Action));
         Assert.Equal("Lena Hoffmann", details.Timeline[1].Who);
         Assert.Equal("Oui, le document est authentique", details.Questions![0].AnswerOptionLabel);
         Assert.Equal(("Seit 2010 eingetragen.", "German"), (details.Questions[1].AnswerText!.Text, details.Questions[1].AnswerText!.LanguageName));
@@ -198,7 +198,7 @@ public class RequestServiceTests(DatabaseFixture database) : IClassFixture<Datab
         Assert.Contains((await queries.ActionListAsync(await UserAsync(services, "demo.de.lageso"), new ActionListFilter())).Items, i => i.Id == id);
         await Assert.ThrowsAsync<NotPermittedException>(() => queries.GetAsync(german, id)); // no longer theirs
         var forwarded = (await queries.GetAsync(await UserAsync(services, FrenchHandler), id)).Timeline[^1];
-        Assert.Equal(("Forwarded the request", "Das LAGeSo ist für Ärzte zuständig."), (forwarded.What, forwarded.Note!.Text));
+        Assert.Equal((RequestAction.Forward, "Das LAGeSo ist für Ärzte zuständig."), (forwarded.Action, forwarded.Note!.Text));
 
         await using var db = await services.DbAsync();
         Assert.True(await db.Outbox.AnyAsync(m => m.Kind == "request.NewRequest" && m.ToAddress == "imi@lageso.demo.de" && m.TextBody.Contains(id.ToString())));
