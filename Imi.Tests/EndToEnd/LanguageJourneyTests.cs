@@ -68,7 +68,8 @@ public class LanguageJourneyTests(PortalServer server) : IClassFixture<PortalSer
         await page.Locator("input[data-testid^=question-]").First.CheckAsync();
         await TypeDateAsync(page, DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-2)).ToString("d", italian));
         await page.ClickAsync("[data-testid=send-request]");
-        await Assertions.Expect(page.GetByText(it["Refusals.Input.DateNotInFuture"])).ToBeVisibleAsync();
+        var dateField = page.Locator(".mud-input-control", new() { Has = page.Locator("input[data-testid=request-answer-date]") });
+        await Assertions.Expect(dateField.GetByText(it["Refusals.Input.DateNotInFuture"])).ToBeVisibleAsync();
 
         var answerDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30));
         await TypeDateAsync(page, answerDate.ToString("d", italian));
