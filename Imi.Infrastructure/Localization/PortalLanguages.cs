@@ -40,7 +40,10 @@ public static class PortalLanguages
     }
 
     /// <summary>The portal language of a culture (or of a browser's language tag such as "pt-BR", "nb", "sv-SE").</summary>
-    public static string? CodeOf(CultureInfo culture) => CodeOf(culture.Name);
+    public static string? CodeOf(CultureInfo culture) => CodesOfCultures.GetOrAdd(culture.Name, CodeOf);
+
+    // Every text a page writes asks for the reader's language: one answer per culture, not a split string each time.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> CodesOfCultures = new(StringComparer.Ordinal);
 
     public static string? CodeOf(string? tag)
     {

@@ -9,7 +9,13 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 
 // Usage: Imi.Bench <server connection string> [--scale N[,N...]] [--queries N] [--concurrency N] [--requests N] [--no-search]
+//        Imi.Bench --texts   (the text catalogue's cost per text; no database)
 // Creates (once) a database per scale, fills it, and benchmarks the authority search on it.
+if (args.Contains("--texts"))
+{
+    TextsBenchmark.Run();
+    return;
+}
 var server = args.Length > 0 ? args[0] : "Host=127.0.0.1;Port=55434;Username=postgres";
 int Option(string name, int fallback) => args.SkipWhile(a => a != name).Skip(1).Select(int.Parse).DefaultIfEmpty(fallback).First();
 var scales = args.SkipWhile(a => a != "--scale").Skip(1).Select(s => s.Split(',').Select(int.Parse).ToArray()).DefaultIfEmpty([15_000]).First();
