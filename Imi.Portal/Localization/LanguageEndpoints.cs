@@ -22,14 +22,25 @@ public static class LanguageEndpoints
                 if (chosen != PortalLanguages.Pseudo && http.User.Identity?.IsAuthenticated == true
                     && Guid.TryParse(http.User.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
                     await profiles.ChoosePreferredLanguageAsync(userId, chosen);
+                else if (chosen != PortalLanguages.Pseudo)
+                    LanguageSelection.RememberChosenBeforeSignIn(http.Response, http.Request.IsHttps);
             }
             return Results.LocalRedirect(SignIn.SafeReturnUrl(returnUrl));
         });
 
-    /// <summary>At sign-in: the portal speaks the user's preferred language from now on.</summary>
+    /// <summary>
+    /// At sign-in: the portal speaks the user's preferred language from now on; but a language the person
+    /// chose in the switcher on the sign-in pages is their choice, and becomes their preferred language.
+    /// </summary>
     public static async Task RememberPreferredLanguageAsync(HttpContext http, ProfileService profiles, Guid userId)
     {
-        if (await profiles.PreferredLanguageAsync(userId) is { } preferred && PortalLanguages.IsSupported(preferred))
+        var chosenBeforeSignIn = LanguageSelection.ChosenBeforeSignIn(http.Request);
+        if (chosenBeforeSignIn is not null && chosenBeforeSignIn != PortalLanguages.Pseudo)
+        {
+            await profiles.ChoosePreferredLanguageAsync(userId, chosenBeforeSignIn);
+            LanguageSelection.ForgetChosenBeforeSignIn(http.Response);
+        }
+        else if (await profiles.PreferredLanguageAsync(userId) is { } preferred && PortalLanguages.IsSupported(preferred))
             LanguageSelection.Remember(http.Response, preferred, http.Request.IsHttps);
     }
 }

@@ -44,6 +44,23 @@ public static class LanguageSelection
             new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), HttpOnly = true, IsEssential = true, SameSite = SameSiteMode.Lax, Secure = secure });
     }
 
+    private const string ChosenCookieName = ".imi.language.chosen";
+
+    /// <summary>The switcher was used before sign-in: at sign-in, that language becomes the preferred one.</summary>
+    public static void RememberChosenBeforeSignIn(HttpResponse response, bool secure) =>
+        response.Cookies.Append(ChosenCookieName, "1",
+            new CookieOptions { HttpOnly = true, IsEssential = true, SameSite = SameSiteMode.Lax, Secure = secure });
+
+    /// <summary>The language chosen in the switcher before sign-in (the language cookie's), or null if none was chosen.</summary>
+    public static string? ChosenBeforeSignIn(HttpRequest request) =>
+        request.Cookies.ContainsKey(ChosenCookieName)
+        && request.Cookies.TryGetValue(CookieName, out var value)
+        && CookieRequestCultureProvider.ParseCookieValue(value) is { } parsed && parsed.UICultures.Count > 0
+            ? PortalLanguages.CodeOf(parsed.UICultures[0].Value)
+            : null;
+
+    public static void ForgetChosenBeforeSignIn(HttpResponse response) => response.Cookies.Delete(ChosenCookieName);
+
     /// <summary>
     /// Accept-Language mapped onto the portal's languages ("nb" and "nn" read Norwegian, "pt-BR" Portuguese),
     /// in the browser's order of preference.

@@ -27,10 +27,11 @@ public static class Browser
         });
     }
 
-    public static async Task<IPage> NewPageAsync(PortalServer server)
+    /// <param name="locale">The browser's language (its Accept-Language), e.g. "sv-SE"; Playwright's default otherwise.</param>
+    public static async Task<IPage> NewPageAsync(PortalServer server, string? locale = null)
     {
         var browser = await Shared.Value;
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseAddress.ToString() });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseAddress.ToString(), Locale = locale });
         context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
     }

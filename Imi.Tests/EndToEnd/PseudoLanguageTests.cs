@@ -35,6 +35,29 @@ public class PseudoLanguageTests(PortalServer server) : IClassFixture<PortalServ
         Assert.True(problems.Count == 0, "Texts outside the catalogue:\n" + string.Join("\n", problems.Distinct()));
     }
 
+    [Fact]
+    public async Task TheFirstSignIn_WithItsValidationMessages_HasNoTextOutsideTheCatalogue()
+    {
+        var mail = await Eventually.ReturnsAsync(
+            () => server.Inbox.Messages().FirstOrDefault(m => m.To.Contains("aisling.kennedy@dentalcouncil.demo.ie")),
+            timeout: TimeSpan.FromSeconds(20), what: "the temporary-password e-mail of the Dental Council's first user");
+        var temporary = Regex.Match(mail.Text, "[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}").Value;
+        var page = await PseudoPageAsync();
+        await SignInJourney.EnterPasswordAsync(page, DemoNetwork.NewFirstUsername, temporary);
+        await page.WaitForURLAsync(new Regex("account/first-sign-in"));
+        var problems = new List<string>(await UntranslatedHereAsync(page));
+
+        // Too short and not the same twice: the messages next to the fields too.
+        await page.FillAsync("#new-password", "short");
+        await page.FillAsync("#confirm-password", "other");
+        await page.FillAsync("#security-code", "1234");
+        await page.FillAsync("#confirm-code", "5678");
+        await page.ClickAsync("[data-testid=credentials-submit]");
+        await page.Locator(".validation-message, [role=alert]").First.WaitForAsync();
+        problems.AddRange(await UntranslatedHereAsync(page));
+        Assert.True(problems.Count == 0, "Texts outside the catalogue:\n" + string.Join("\n", problems.Distinct()));
+    }
+
     [Theory]
     [InlineData("demo.de.architects")]   // a competent authority's all-rights user: handler, allocator, local data administrator
     [InlineData("demo.de.coordinator")]  // a national coordinator: coordinated authorities, oversight, steps 13–15
@@ -56,7 +79,7 @@ public class PseudoLanguageTests(PortalServer server) : IClassFixture<PortalServ
         await using var services = TestServices.Build(TestDatabase.ConnectionStringFor(server.DatabaseName));
         await using var db = await services.DbAsync();
         var user = await db.ImiUsers.SingleAsync(u => u.Username == username);
-        var pages = new List<string> { "", "search", "requests", $"authorities/{user.AuthorityId}" };
+        var pages = new List<string> { "", "search", "requests", "profile", $"authorities/{user.AuthorityId}" };
         if (username == "demo.translator")
             return [.. pages, "translations"];
 
