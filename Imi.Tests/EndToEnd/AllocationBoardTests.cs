@@ -1,4 +1,5 @@
 using Imi.Infrastructure.Demo;
+using Imi.Infrastructure.Requests;
 using Imi.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
@@ -21,6 +22,7 @@ public class AllocationBoardTests(PortalServer server) : IClassFixture<PortalSer
             await db.SaveChangesAsync();
         }
         var tobias = DemoSeeder.IdOf("user:demo.de.handler2");
+        var german = UserTexts.In("de"); // Sabine Koch and Tobias Fischer read the portal in German
 
         var allocator = await RequestSteps.SignedInAsync(server, "demo.de.allocator");
         await allocator.GotoAsync("requests/allocation");
@@ -30,7 +32,7 @@ public class AllocationBoardTests(PortalServer server) : IClassFixture<PortalSer
         var colleague = await RequestSteps.SignedInAsync(server, "demo.de.handler2");
         await colleague.GotoAsync("requests");
         await colleague.WaitForCircuitAsync();
-        await Assertions.Expect(colleague.Locator("[data-testid=action-list]")).ToContainTextAsync("Nothing waits for you");
+        await Assertions.Expect(colleague.Locator("[data-testid=action-list]")).ToContainTextAsync(german["Requests.List.NothingWaits"]);
 
         var french = await RequestSteps.SignedInAsync(server, "demo.fr.handler");
         var reference = await RequestJourneyTests.SendFromFranceAsync(french, "Marc Aubert");
@@ -42,10 +44,10 @@ public class AllocationBoardTests(PortalServer server) : IClassFixture<PortalSer
 
         await card.DragToAsync(allocator.Locator($"[data-testid=column-{tobias}]"));
 
-        await Assertions.Expect(allocator.Locator("[data-testid=board-message]")).ToHaveTextAsync("Allocated to Tobias Fischer.");
+        await Assertions.Expect(allocator.Locator("[data-testid=board-message]")).ToHaveTextAsync(german["Requests.Board.Allocated", ("name", "Tobias Fischer")]);
         await Assertions.Expect(allocator.Locator($"[data-testid=column-{tobias}] [data-testid=board-card]", new() { HasText = reference })).ToBeVisibleAsync();
         await Assertions.Expect(allocator.Locator("[data-testid=column-unallocated]")).Not.ToContainTextAsync(reference);
-        await Assertions.Expect(colleague.Locator("[data-testid=action-item]", new() { HasText = reference })).ToContainTextAsync("To accept");
+        await Assertions.Expect(colleague.Locator("[data-testid=action-item]", new() { HasText = reference })).ToContainTextAsync(german.Name(WaitingKind.ToAccept));
 
         // The allocation e-mail reached him.
         await Eventually.ReturnsAsync(() => server.Inbox.Messages().FirstOrDefault(m => m.To.Contains("tobias.fischer@byak.demo.de") && m.Subject.Contains(reference)),

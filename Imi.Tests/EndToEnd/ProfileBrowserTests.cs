@@ -39,7 +39,7 @@ public class ProfileBrowserTests(PortalServer server) : IClassFixture<PortalServ
         await page.ClickAsync("[data-testid=profile-language-save]");
         await page.WaitForURLAsync(new Regex("/profile\\?saved=Language$"));
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "de");
-        await Assertions.Expect(page.Locator("[data-testid=language-apply]")).ToHaveTextAsync("Sprache wechseln");
+        await Assertions.Expect(page.Locator("[data-testid=language-apply]")).ToHaveTextAsync(UserTexts.In("de")["Language.Apply"]);
         await Assertions.Expect(page.Locator("[data-testid=profile-saved]")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("input[data-testid=profile-phone]")).ToHaveValueAsync("+353 1 555 0199");
         await page.AssertAccessibleAsync();

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Imi.Domain.Requests;
 using Imi.Infrastructure.Demo;
+using Imi.Infrastructure.Requests;
 using Microsoft.Playwright;
 
 namespace Imi.Tests.EndToEnd;
@@ -10,6 +12,9 @@ namespace Imi.Tests.EndToEnd;
 public class RequestJourneyTests(PortalServer server) : IClassFixture<PortalServer>
 {
     private const string French = "demo.fr.handler", German = "demo.de.handler";
+
+    // What each reads, in their language: Camille Bernard works in French, Lena Hoffmann in German.
+    private static readonly Imi.Infrastructure.Localization.LanguageTexts Fr = UserTexts.In("fr"), De = UserTexts.In("de");
 
     /// <summary>The French handler finds the Bavarian chamber, writes the request in French and sends it; returns its reference.</summary>
     internal static async Task<string> SendFromFranceAsync(IPage french, string subjectName)
@@ -28,13 +33,14 @@ public class RequestJourneyTests(PortalServer server) : IClassFixture<PortalServ
         await french.Locator("[data-testid=free-question-0] textarea, textarea[data-testid=free-question-0]").First.FillAsync("Combien d'heures de stage pratique la formation comprenait-elle ?");
         await french.Locator("[data-testid=subject-name] input, input[data-testid=subject-name]").First.FillAsync(subjectName);
         await french.Locator("[data-testid=request-comment] textarea, textarea[data-testid=request-comment]").First.FillAsync("Demande liée à une reconnaissance en cours.");
-        await french.Locator("[data-testid=request-answer-date] input, input[data-testid=request-answer-date]").First.FillAsync(DateTime.UtcNow.AddDays(30).ToString("d", CultureInfo.GetCultureInfo("fr")));
+        await french.Locator("[data-testid=request-answer-date] input, input[data-testid=request-answer-date]").First.FillAsync(DateTime.UtcNow.AddDays(30).ToString("d", Fr.Culture));
+        await french.Keyboard.PressAsync("Tab"); // the date picker takes the typed date when the field is left
         await Assertions.Expect(french.Locator("[data-testid=request-responder] input, input[data-testid=request-responder]").First).ToHaveValueAsync(new Regex("Bayerische Architektenkammer|Regionale Kammer|Chambre régionale"));
         await french.AssertAccessibleAsync();
         await french.ClickAsync("[data-testid=send-request]");
 
         await french.WaitForURLAsync(new Regex("/requests/[0-9a-f-]{36}$"));
-        await Assertions.Expect(french.Locator("[data-testid=exchange-status]")).ToHaveTextAsync("Waiting to be accepted");
+        await Assertions.Expect(french.Locator("[data-testid=exchange-status]")).ToHaveTextAsync(Fr.Name(RequestStatus.Sent));
         var heading = await french.Locator("h1").TextContentAsync();
         return Regex.Match(heading!, "IMI-[0-9]+").Value;
     }
@@ -53,28 +59,29 @@ public class RequestJourneyTests(PortalServer server) : IClassFixture<PortalServ
 
         // The German action list shows it without a reload.
         var item = german.Locator("[data-testid=action-item]", new() { HasText = reference });
-        await Assertions.Expect(item).ToContainTextAsync("To accept");
+        await Assertions.Expect(item).ToContainTextAsync(De.Name(WaitingKind.ToAccept));
         await Assertions.Expect(item).ToContainTextAsync("Ordre professionnel des architectes (FR)");
         await item.GetByRole(AriaRole.Link).ClickAsync();
 
         // Read in German: the question set's texts in German, the French free text named as French, the personal data shown.
         await Assertions.Expect(german.Locator("[data-testid=question-text-0]")).ToContainTextAsync("Ist das beigefügte Diplom/Zeugnis echt");
         await Assertions.Expect(german.Locator("[data-testid=question-text-2]")).ToContainTextAsync("Combien d'heures de stage pratique");
-        await Assertions.Expect(german.Locator("[data-testid=question-text-2]")).ToContainTextAsync("(written in French)");
+        await Assertions.Expect(german.Locator("[data-testid=question-text-2]")).ToContainTextAsync(De["Requests.FreeText.WrittenIn", ("language", "Französisch")]);
         await Assertions.Expect(german.Locator("[data-testid=subject-name]")).ToContainTextAsync("Jeanne Martin-Duplessis");
         await german.AssertAccessibleAsync();
 
         // Accept, proposing another answer date.
         // Dates are typed and shown in the reader's format (German: day.month.year).
-        var otherDate = DateTime.UtcNow.AddDays(40).ToString("d", CultureInfo.GetCultureInfo("de"));
+        var otherDate = DateTime.UtcNow.AddDays(40).ToString("d", De.Culture);
         await german.Locator("[data-testid=accept-date] input, input[data-testid=accept-date]").First.FillAsync(otherDate);
+        await german.Keyboard.PressAsync("Tab");
         await german.ClickAsync("[data-testid=action-accept]");
-        await Assertions.Expect(german.Locator("[data-testid=exchange-status]")).ToHaveTextAsync("Being answered");
+        await Assertions.Expect(german.Locator("[data-testid=exchange-status]")).ToHaveTextAsync(De.Name(RequestStatus.Accepted));
         await Assertions.Expect(german.Locator("[data-testid=agreed-answer-date]")).ToHaveTextAsync(otherDate);
 
         // Sending before every question is answered is refused, next to the button.
         await german.ClickAsync("[data-testid=action-send-reply]");
-        await Assertions.Expect(german.Locator("[data-testid=answers-error]")).ToContainTextAsync("Answer at least one question before sending the reply");
+        await Assertions.Expect(german.Locator("[data-testid=answers-error]")).ToContainTextAsync(De["Refusals.Request.NoAnswers"]);
 
         await RequestSteps.ChooseAsync(german, "answer-option-0", "Ja, das Dokument ist echt");
         await german.ClickAsync("[data-testid=save-answer-0]");
@@ -86,27 +93,28 @@ public class RequestJourneyTests(PortalServer server) : IClassFixture<PortalServ
         await german.ClickAsync("[data-testid=save-answer-2]");
         await Assertions.Expect(german.Locator("[data-testid=answer-2]")).ToContainTextAsync("1.200 Stunden");
         await german.ClickAsync("[data-testid=action-send-reply]");
-        await Assertions.Expect(german.Locator("[data-testid=exchange-status]")).ToHaveTextAsync("Answered");
+        await Assertions.Expect(german.Locator("[data-testid=exchange-status]")).ToHaveTextAsync(De.Name(RequestStatus.Replied));
 
         // The French handler's page refreshed live: the reply reads in French, with the German free text named as German.
-        await Assertions.Expect(french.Locator("[data-testid=exchange-status]")).ToHaveTextAsync("Answered");
+        await Assertions.Expect(french.Locator("[data-testid=exchange-status]")).ToHaveTextAsync(Fr.Name(RequestStatus.Replied));
         await Assertions.Expect(french.Locator("[data-testid=answer-0]")).ToContainTextAsync("Oui, le document est authentique");
-        await Assertions.Expect(french.Locator("[data-testid=answer-2]")).ToContainTextAsync("(written in German)");
+        await Assertions.Expect(french.Locator("[data-testid=answer-2]")).ToContainTextAsync(Fr["Requests.FreeText.WrittenIn", ("language", "allemand")]);
         await french.ClickAsync("[data-testid=action-accept-reply]");
-        await Assertions.Expect(french.Locator("[data-testid=exchange-status]")).ToHaveTextAsync("Closed");
+        await Assertions.Expect(french.Locator("[data-testid=exchange-status]")).ToHaveTextAsync(Fr.Name(RequestStatus.Closed));
         await RequestSteps.ChooseAsync(french, "rate-timeliness", "4", showsLabel: false);
         await french.ClickAsync("[data-testid=action-rate]");
-        await Assertions.Expect(french.Locator("[data-testid=rating]")).ToContainTextAsync("timeliness 4/5, effort 5/5");
+        await Assertions.Expect(french.Locator("[data-testid=rating]")).ToContainTextAsync(Fr["Requests.Exchange.Rating", ("timeliness", 4), ("effort", 5), ("max", 5)]);
 
-        // Every step is on the timeline, for both.
-        var steps = new[] { "sent the request", "accepted the request", "proposed another answer date", "sent the reply", "accepted the reply", "rated the reply" };
-        foreach (var page in new[] { french, german })
+        // Every step is on the timeline, for both, each in their language (who and which authority are data).
+        var steps = new[] { "Send", "Accept", "ProposeAnswerDate", "SendReply", "AcceptReply", "Rate" };
+        foreach (var (page, texts) in new[] { (french, Fr), (german, De) })
         {
             await page.ReloadAsync();
             await page.WaitForCircuitAsync();
             var timeline = page.Locator("[data-testid=timeline]");
             foreach (var step in steps)
-                await Assertions.Expect(timeline).ToContainTextAsync(step);
+                await Assertions.Expect(timeline).ToContainTextAsync(texts.Pattern($"Requests.Timeline.{step}",
+                    ("user", UserTextPatterns.Any), ("authority", UserTextPatterns.Any), ("date", UserTextPatterns.Any)));
         }
         await french.AssertAccessibleAsync();
 
@@ -136,18 +144,18 @@ public class RequestJourneyTests(PortalServer server) : IClassFixture<PortalServ
         // Sent without a question: saved as a draft, refused, said next to the questions, nothing typed lost.
         await french.ClickAsync("[data-testid=send-request]");
         await french.WaitForURLAsync(new Regex("/requests/[0-9a-f-]{36}/edit$"));
-        await Assertions.Expect(french.Locator("[data-testid=questions-error]")).ToHaveTextAsync("Choose at least one question, or write one of your own.");
+        await Assertions.Expect(french.Locator("[data-testid=questions-error]")).ToHaveTextAsync(Fr["Refusals.Request.QuestionsRequired"]);
         await Assertions.Expect(french.Locator("input[data-testid=subject-name]")).ToHaveValueAsync("Hélène Duval");
 
         await french.GetByLabel("Le diplôme/certificat joint est-il authentique", new() { Exact = false }).CheckAsync();
         await french.ClickAsync("[data-testid=save-draft]");
-        await Assertions.Expect(french.Locator("[data-testid=request-message]")).ToContainTextAsync("Draft saved.");
+        await Assertions.Expect(french.Locator("[data-testid=request-message]")).ToContainTextAsync(Fr["Requests.Editor.Saved"]);
 
         await french.Locator("[data-testid=attach-file]").SetInputFilesAsync(new FilePayload { Name = "outil.exe", MimeType = "application/octet-stream", Buffer = [1, 2, 3] });
-        await Assertions.Expect(french.Locator("[data-testid=attachment-error]")).ToContainTextAsync("\"outil.exe\" cannot be attached: only PDF, JPG, JPEG, PNG, TXT, ODT, DOCX files are accepted.");
+        await Assertions.Expect(french.Locator("[data-testid=attachment-error]")).ToContainTextAsync(Fr["Refusals.Attachments.TypeNotAccepted", ("fileName", "outil.exe"), ("types", "PDF, JPG, JPEG, PNG, TXT, ODT, DOCX")]);
         await french.Locator("[data-testid=attach-file]").SetInputFilesAsync(new FilePayload { Name = "diplome.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.4 diplôme"u8.ToArray() });
-        await Assertions.Expect(french.Locator("[data-testid=request-message]")).ToContainTextAsync("\"diplome.pdf\" attached.");
-        await Assertions.Expect(french.Locator("body")).ToContainTextAsync("diplome.pdf (1 KB)");
+        await Assertions.Expect(french.Locator("[data-testid=request-message]")).ToContainTextAsync(Fr["Notices.Requests.FileAttached", ("fileName", "diplome.pdf")]);
+        await Assertions.Expect(french.Locator("body")).ToContainTextAsync("diplome.pdf " + Fr["Requests.Editor.FileSize", ("size", 1)]);
         await Assertions.Expect(french.Locator("input[data-testid=subject-name]")).ToHaveValueAsync("Hélène Duval");
         await french.AssertAccessibleAsync();
     }

@@ -30,7 +30,7 @@ public class SearchTests(PortalServer server) : IClassFixture<PortalServer>
         await page.AssertAccessibleAsync();
 
         // The query survives navigation.
-        await page.GetByRole(AriaRole.Link, new() { Name = "Back to the search" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = UserTexts.In("pt")["Authorities.Details.BackToSearch"] }).ClickAsync();
         await Assertions.Expect(page.Locator("input[data-testid=search-text]")).ToHaveValueAsync("arquitetos na Baviera");
         await Assertions.Expect(page.Locator("[data-testid=search-results] li").First).ToContainTextAsync("Câmara regional dos arquitetos da Baviera");
     }

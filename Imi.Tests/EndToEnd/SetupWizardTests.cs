@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
+using Imi.Domain.Setup;
 using Imi.Infrastructure.Demo;
+using Imi.Infrastructure.Localization;
 using Imi.Tests.Support;
 using Microsoft.Playwright;
 
@@ -9,6 +11,9 @@ namespace Imi.Tests.EndToEnd;
 [Collection(BrowserCollection.Name)]
 public class SetupWizardTests(PortalServer server) : IClassFixture<PortalServer>
 {
+    // The Irish users read English; Anna Kowalska, the Polish coordinator, reads Polish.
+    private static readonly LanguageTexts English = UserTexts.In("en"), Polish = UserTexts.In("pl");
+
     private async Task<string> TemporaryPasswordForAsync(string email, int nth = 1)
     {
         var mail = await Eventually.ReturnsAsync(
@@ -29,21 +34,23 @@ public class SetupWizardTests(PortalServer server) : IClassFixture<PortalServer>
         await page.WaitForCircuitAsync();
     }
 
-    private static async Task OpenStepAsync(IPage page, int step)
+    private static async Task OpenStepAsync(IPage page, int step, LanguageTexts? texts = null)
     {
+        texts ??= English;
         await page.GotoAsync($"setup/step/{step}");
         await page.WaitForCircuitAsync();
-        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync($"Step {step}:");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(texts["Setup.Step.Heading", ("number", step), ("title", texts[$"Setup.Steps.S{step:00}.Title"])]);
     }
 
     private static async Task ExpectSavedAsync(IPage page, string message) =>
         await Assertions.Expect(page.Locator("[data-testid=setup-message]")).ToContainTextAsync(message);
 
-    private static async Task CompleteAsync(IPage page, int step, string expectedState = "Done")
+    private static async Task CompleteAsync(IPage page, int step, StepState expectedState = StepState.Done, LanguageTexts? texts = null)
     {
+        texts ??= English;
         await page.ClickAsync("[data-testid=complete-step]");
-        await ExpectSavedAsync(page, $"Step {step} completed.");
-        await Assertions.Expect(page.Locator("[data-testid=step-state]")).ToHaveTextAsync(expectedState);
+        await ExpectSavedAsync(page, texts["Notices.Setup.StepCompleted", ("step", step)]);
+        await Assertions.Expect(page.Locator("[data-testid=step-state]")).ToHaveTextAsync(texts.Name(expectedState));
     }
 
     private static async Task ChooseKeywordAsync(IPage page, string list, string search, string label, string? chosenAs = null)
@@ -112,7 +119,7 @@ public class SetupWizardTests(PortalServer server) : IClassFixture<PortalServer>
         await CompleteAsync(page, 6);
         await OpenStepAsync(page, 7);
         await Assertions.Expect(page.Locator("[data-testid=no-backup]")).ToBeVisibleAsync();
-        await CompleteAsync(page, 7, expectedState: "Needs attention");
+        await CompleteAsync(page, 7, expectedState: StepState.NeedsAttention);
         await OpenStepAsync(page, 8);
         await CompleteAsync(page, 8);
 
@@ -135,7 +142,7 @@ public class SetupWizardTests(PortalServer server) : IClassFixture<PortalServer>
         await page.AssertAccessibleAsync();
         await CompleteAsync(page, 9);
         await OpenStepAsync(page, 7);
-        await Assertions.Expect(page.Locator("[data-testid=step-state]")).ToHaveTextAsync("Done"); // back-up now ensured
+        await Assertions.Expect(page.Locator("[data-testid=step-state]")).ToHaveTextAsync(English.Name(StepState.Done)); // back-up now ensured
 
         // 11. Usernames told in person; 12. the colleague has not signed in yet.
         await OpenStepAsync(page, 11);
@@ -143,7 +150,7 @@ public class SetupWizardTests(PortalServer server) : IClassFixture<PortalServer>
         await CompleteAsync(page, 11);
         await OpenStepAsync(page, 12);
         await Assertions.Expect(page.Locator("[data-testid=waiting-users]")).ToContainTextAsync("Ciarán Doherty");
-        await CompleteAsync(page, 12, expectedState: "Needs attention");
+        await CompleteAsync(page, 12, expectedState: StepState.NeedsAttention);
 
         // The colleague: the e-mail over SMTP carries the password, never the username.
         var colleagueMail = await Eventually.ReturnsAsync(
@@ -170,25 +177,27 @@ public class SetupWizardTests(PortalServer server) : IClassFixture<PortalServer>
         var page = await Browser.NewPageAsync(server);
         await SignInJourney.SignInAsync(page, "demo.pl.coordinator", DemoNetwork.Password, DemoNetwork.SecurityCode);
 
-        await OpenStepAsync(page, 13);
-        await Assertions.Expect(page.GetByRole(AriaRole.Checkbox, new() { Name = "Anna Kowalska: data administrator for Usługi" })).ToBeCheckedAsync();
+        // Every text in Polish; the legislative area's name ("Usługi") is reference data, already in Polish.
+        await OpenStepAsync(page, 13, Polish);
+        await Assertions.Expect(page.GetByRole(AriaRole.Checkbox, new() { Name = Polish["Setup.RolesEditor.Box.DataAdministrator", ("user", "Anna Kowalska"), ("area", "Usługi")] })).ToBeCheckedAsync();
         await page.AssertAccessibleAsync();
-        await CompleteAsync(page, 13);
+        await CompleteAsync(page, 13, texts: Polish);
 
-        await OpenStepAsync(page, 14);
-        await page.GetByRole(AriaRole.Radio, new() { Name = "No, we do not take part" }).Nth(1).ClickAsync();
-        await ExpectSavedAsync(page, "Referral setting saved.");
-        await Assertions.Expect(page.GetByRole(AriaRole.Radio, new() { Name = "No, we do not take part" }).Nth(1)).ToBeCheckedAsync();
+        await OpenStepAsync(page, 14, Polish);
+        var notTakingPart = page.GetByRole(AriaRole.Radio, new() { Name = Polish["Setup.Step14.No"] }).Nth(1);
+        await notTakingPart.ClickAsync();
+        await ExpectSavedAsync(page, Polish["Notices.Setup.ReferralSaved"]);
+        await Assertions.Expect(notTakingPart).ToBeCheckedAsync();
         await page.AssertAccessibleAsync();
-        await CompleteAsync(page, 14);
+        await CompleteAsync(page, 14, texts: Polish);
 
-        await OpenStepAsync(page, 15);
+        await OpenStepAsync(page, 15, Polish);
         var approveRequests = page.Locator("input[data-testid=approve-requests-PQ], [data-testid=approve-requests-PQ] input");
         await approveRequests.ClickAsync();
-        await ExpectSavedAsync(page, "Approval setting saved.");
+        await ExpectSavedAsync(page, Polish["Notices.Setup.ApprovalSaved"]);
         await Assertions.Expect(approveRequests).ToBeCheckedAsync();
         await page.AssertAccessibleAsync();
-        await CompleteAsync(page, 15);
+        await CompleteAsync(page, 15, texts: Polish);
 
         await page.GotoAsync("setup");
         await page.WaitForCircuitAsync();

@@ -54,7 +54,7 @@ public class SignInTests(PortalServer server) : IClassFixture<PortalServer>
         Assert.Single(positions.Distinct());
 
         await page.WaitForCircuitAsync();
-        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Welcome, Lena Hoffmann");
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync(UserTexts.In("de")["Home.Welcome", ("name", "Lena Hoffmann")]); // signed in: her language
     }
 
     [Fact]
@@ -80,7 +80,8 @@ public class SignInTests(PortalServer server) : IClassFixture<PortalServer>
     {
         var page = await Browser.NewPageAsync(server);
         await SignInJourney.SignInAsync(page, "demo.fr.handler", DemoNetwork.Password, DemoNetwork.SecurityCode);
-        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Welcome");
+        var french = UserTexts.In("fr");
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync(french["Home.Welcome", ("name", "Camille Bernard")]);
 
         await using (var scope = server.Services.CreateAsyncScope())
         {
@@ -92,7 +93,7 @@ public class SignInTests(PortalServer server) : IClassFixture<PortalServer>
         }
 
         // Told over the account channel: well before the one-minute periodic check. The page says so in place.
-        await Assertions.Expect(page.Locator("[data-testid=session-ended] h1")).ToHaveTextAsync("Your session has ended");
+        await Assertions.Expect(page.Locator("[data-testid=session-ended] h1")).ToHaveTextAsync(french["Shell.Session.Ended.Heading"]);
         await page.AssertAccessibleAsync();
         await page.ClickAsync("[data-testid=sign-in-again]");
         await page.WaitForURLAsync(new Regex("account/sign-in"));
@@ -109,8 +110,10 @@ public class SignInTests(PortalServer server) : IClassFixture<PortalServer>
         await second.WaitForCircuitAsync();
 
         await SignInJourney.SignOutAsync(first);
-        await Assertions.Expect(first.Locator("h1")).ToHaveTextAsync("You have signed out");
-        await Assertions.Expect(second.Locator("[data-testid=session-ended] h1")).ToHaveTextAsync("Your session has ended");
+        // Both still in Portuguese: the language chosen at sign-in outlasts it.
+        var portuguese = UserTexts.In("pt");
+        await Assertions.Expect(first.Locator("h1")).ToHaveTextAsync(portuguese["Account.SignedOut.Heading"]);
+        await Assertions.Expect(second.Locator("[data-testid=session-ended] h1")).ToHaveTextAsync(portuguese["Shell.Session.Ended.Heading"]);
     }
 
     [Fact]
