@@ -17,6 +17,11 @@ public sealed class RevalidatingAuthenticationStateProvider : RevalidatingServer
     private readonly AccountChanges _changes;
     private readonly ILogger _logger;
 
+    // The circuit's language (the provider is made with the circuit): the account-change listener that calls
+    // back has none, and "Your session has ended" must be drawn in the reader's language.
+    private readonly System.Globalization.CultureInfo _culture = System.Globalization.CultureInfo.CurrentCulture;
+    private readonly System.Globalization.CultureInfo _uiCulture = System.Globalization.CultureInfo.CurrentUICulture;
+
     public RevalidatingAuthenticationStateProvider(ILoggerFactory loggerFactory, IServiceScopeFactory scopeFactory, AccountChanges changes)
         : base(loggerFactory)
     {
@@ -39,6 +44,8 @@ public sealed class RevalidatingAuthenticationStateProvider : RevalidatingServer
 
     private async Task RevalidateIfMineAsync(Guid accountId)
     {
+        System.Globalization.CultureInfo.CurrentCulture = _culture;
+        System.Globalization.CultureInfo.CurrentUICulture = _uiCulture;
         try
         {
             var state = await GetAuthenticationStateAsync();

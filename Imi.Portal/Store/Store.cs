@@ -21,6 +21,12 @@ public sealed class Store : IDispatcher, IActionSubscriber
     private readonly object _gate = new();
     private bool _dispatching;
 
+    // The reader's language: the circuit's, taken when the store is made (a circuit is made in it). Actions
+    // dispatched from elsewhere — the change feed's listener, a timer — carry no culture of their own, and the
+    // effects and renders they cause would otherwise speak the server's default language.
+    private readonly System.Globalization.CultureInfo _culture = System.Globalization.CultureInfo.CurrentCulture;
+    private readonly System.Globalization.CultureInfo _uiCulture = System.Globalization.CultureInfo.CurrentUICulture;
+
     public Store(StoreRegistry registry, IServiceProvider services, ILogger<Store> logger)
     {
         _registry = registry;
@@ -38,6 +44,8 @@ public sealed class Store : IDispatcher, IActionSubscriber
     public void Dispatch(object action)
     {
         ArgumentNullException.ThrowIfNull(action);
+        System.Globalization.CultureInfo.CurrentCulture = _culture;
+        System.Globalization.CultureInfo.CurrentUICulture = _uiCulture;
         lock (_gate)
         {
             _queue.Enqueue(action);
