@@ -31,6 +31,9 @@ public class SearchPageTests(DatabaseFixture database)
         Dispose();
     }
 
+    // The reader here is French: the page speaks French.
+    private static readonly LanguageTexts French = new Texts(TextCatalog.Shipped).In("fr");
+
     [Fact]
     public void TypingTwoLetters_SaysToTypeMore()
     {
@@ -38,7 +41,8 @@ public class SearchPageTests(DatabaseFixture database)
 
         cut.Find("input[data-testid=search-text]").Input("ar");
 
-        cut.WaitForAssertion(() => Assert.Contains("at least 3 letters", cut.Find("[data-testid=search-notice]").TextContent), TimeSpan.FromSeconds(10));
+        var said = French["Search.Notices.TextTooShort", ("count", Imi.Infrastructure.Search.SearchQuery.MinimumTextLength)];
+        cut.WaitForAssertion(() => Assert.Contains(said, cut.Find("[data-testid=search-notice]").TextContent), TimeSpan.FromSeconds(10));
     }
 
     [Fact]
@@ -85,11 +89,11 @@ public class SearchPageTests(DatabaseFixture database)
 
         box.Input(string.Concat(Enumerable.Repeat("architectes ", 25))); // 300 characters
 
-        cut.WaitForAssertion(() => Assert.Contains("Only the first 200 characters are searched",
-            cut.Find(".mud-input-helper-text").TextContent));
+        var said = French["Search.Text.TooLong", ("count", 200)];
+        cut.WaitForAssertion(() => Assert.Contains(said, cut.Find(".mud-input-helper-text").TextContent));
 
         cut.Find("input[data-testid=search-text]").Input("architectes");
 
-        cut.WaitForAssertion(() => Assert.DoesNotContain("characters are searched", cut.Markup));
+        cut.WaitForAssertion(() => Assert.DoesNotContain(said, cut.Markup));
     }
 }
