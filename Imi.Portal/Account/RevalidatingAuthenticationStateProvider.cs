@@ -17,10 +17,8 @@ public sealed class RevalidatingAuthenticationStateProvider : RevalidatingServer
     private readonly AccountChanges _changes;
     private readonly ILogger _logger;
 
-    // The circuit's language (the provider is made with the circuit): the account-change listener that calls
-    // back has none, and "Your session has ended" must be drawn in the reader's language.
-    private readonly System.Globalization.CultureInfo _culture = System.Globalization.CultureInfo.CurrentCulture;
-    private readonly System.Globalization.CultureInfo _uiCulture = System.Globalization.CultureInfo.CurrentUICulture;
+    // "Your session has ended" is drawn in the reader's language, not the listener thread's.
+    private readonly Localization.CircuitCulture _culture = new();
 
     public RevalidatingAuthenticationStateProvider(ILoggerFactory loggerFactory, IServiceScopeFactory scopeFactory, AccountChanges changes)
         : base(loggerFactory)
@@ -44,8 +42,7 @@ public sealed class RevalidatingAuthenticationStateProvider : RevalidatingServer
 
     private async Task RevalidateIfMineAsync(Guid accountId)
     {
-        System.Globalization.CultureInfo.CurrentCulture = _culture;
-        System.Globalization.CultureInfo.CurrentUICulture = _uiCulture;
+        _culture.Apply();
         try
         {
             var state = await GetAuthenticationStateAsync();

@@ -21,11 +21,7 @@ public sealed class Store : IDispatcher, IActionSubscriber
     private readonly object _gate = new();
     private bool _dispatching;
 
-    // The reader's language: the circuit's, taken when the store is made (a circuit is made in it). Actions
-    // dispatched from elsewhere — the change feed's listener, a timer — carry no culture of their own, and the
-    // effects and renders they cause would otherwise speak the server's default language.
-    private readonly System.Globalization.CultureInfo _culture = System.Globalization.CultureInfo.CurrentCulture;
-    private readonly System.Globalization.CultureInfo _uiCulture = System.Globalization.CultureInfo.CurrentUICulture;
+    private readonly Imi.Portal.Localization.CircuitCulture _culture = new();
 
     public Store(StoreRegistry registry, IServiceProvider services, ILogger<Store> logger)
     {
@@ -44,8 +40,7 @@ public sealed class Store : IDispatcher, IActionSubscriber
     public void Dispatch(object action)
     {
         ArgumentNullException.ThrowIfNull(action);
-        System.Globalization.CultureInfo.CurrentCulture = _culture;
-        System.Globalization.CultureInfo.CurrentUICulture = _uiCulture;
+        _culture.Apply();
         lock (_gate)
         {
             _queue.Enqueue(action);

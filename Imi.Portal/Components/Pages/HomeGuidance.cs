@@ -19,17 +19,6 @@ public static class HomeGuidance
     /// <summary>A suggestion written in the reader's language, as the home page shows it.</summary>
     public sealed record Step(string Title, string Text, string Icon, string? Href = null);
 
-    // TRANSITIONAL (issue 10): Home.razor and ShellUser.razor still call this; they move to T.Name(role)
-    // (Enums.AreaRole.*) or a sentence of their own, and this goes.
-    public static string RoleName(AreaRole role) => role switch
-    {
-        AreaRole.RequestHandler => "request handler",
-        AreaRole.Allocator => "allocator",
-        AreaRole.DataAdministrator => "data administrator",
-        AreaRole.ReferralHandler => "referral handler",
-        _ => role.ToString(),
-    };
-
     /// <summary>The suggestions in the reader's language.</summary>
     public static IReadOnlyList<Step> For(SessionInfo user, Texts texts) =>
         SuggestionsFor(user).Select(s => new Step(texts[s.TitleKey, s.Args], texts[s.TextKey, s.Args], s.Icon, s.Href)).ToList();
