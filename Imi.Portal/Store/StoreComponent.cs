@@ -7,6 +7,12 @@ namespace Imi.Portal.Store;
 /// Base class of components that show store state: re-renders when any injected
 /// <see cref="IState{TState}"/> changes, and unsubscribes (states and actions) on dispose.
 /// </summary>
+/// <remarks>
+/// A component that copies state into its own form model does so in <see cref="OnStoreChanged"/>, not in
+/// <c>ShouldRender</c>: Blazor skips <c>ShouldRender</c> for a change that arrives while a render is already
+/// queued (the queued render then shows the new state, but the copy would be missed until a later render,
+/// which would then overwrite what the user typed in between).
+/// </remarks>
 public abstract class StoreComponent : ComponentBase, IDisposable
 {
     private readonly List<(object State, EventInfo Event)> _subscriptions = new();
@@ -17,7 +23,11 @@ public abstract class StoreComponent : ComponentBase, IDisposable
 
     protected override void OnInitialized()
     {
-        _handler = (_, _) => InvokeAsync(StateHasChanged);
+        _handler = (_, _) => InvokeAsync(() =>
+        {
+            OnStoreChanged();
+            StateHasChanged();
+        });
         foreach (var property in StateProperties(GetType()))
         {
             var state = property.GetValue(this);
@@ -28,6 +38,11 @@ public abstract class StoreComponent : ComponentBase, IDisposable
             _subscriptions.Add((state, stateChanged));
         }
         base.OnInitialized();
+    }
+
+    /// <summary>Called on the component's dispatcher for every change of an injected state, before it re-renders.</summary>
+    protected virtual void OnStoreChanged()
+    {
     }
 
     public void Dispose()

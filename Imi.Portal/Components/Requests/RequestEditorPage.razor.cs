@@ -59,11 +59,7 @@ public partial class RequestEditorPage
 
     protected override void OnParametersSet() => Initialize();
 
-    protected override bool ShouldRender()
-    {
-        Initialize();
-        return true;
-    }
+    protected override void OnStoreChanged() => Initialize();
 
     private void Initialize()
     {

@@ -30,11 +30,7 @@ public abstract class SetupStepBase : StoreComponent
     protected override void OnParametersSet() => SyncWithView();
 
     // A store change re-renders the component without new parameters: sync here too.
-    protected override bool ShouldRender()
-    {
-        SyncWithView();
-        return true;
-    }
+    protected override void OnStoreChanged() => SyncWithView();
 
     private void SyncWithView()
     {
