@@ -10,7 +10,7 @@ internal static class Guard
         if (trimmed.Length == 0)
             throw new DomainException(Refusals.Input.Required, field);
         if (trimmed.Length > maxLength)
-            throw new DomainException(Refusals.Input.TooLong, field, ("max", maxLength));
+            throw new DomainException(Refusals.Input.TooLong, field, ("count", maxLength));
         return trimmed;
     }
 
@@ -21,7 +21,7 @@ internal static class Guard
         if (string.IsNullOrEmpty(trimmed))
             return null;
         if (trimmed.Length > maxLength)
-            throw new DomainException(Refusals.Input.TooLong, field, ("max", maxLength));
+            throw new DomainException(Refusals.Input.TooLong, field, ("count", maxLength));
         return trimmed;
     }
 

@@ -14,7 +14,7 @@ public sealed partial class InformationRequest
         RequestWorkflow.Require(this, actor, side == AttachmentSide.Request ? RequestAction.EditDraft : RequestAction.Answer);
         var contentType = AttachmentRules.Check(fileName, size);
         if (_attachments.Count(a => a.Side == side) >= AttachmentRules.MaxPerSide)
-            throw new DomainException(Refusals.Attachments.TooMany, "attachments", ("max", AttachmentRules.MaxPerSide));
+            throw new DomainException(Refusals.Attachments.TooMany, "attachments", ("count", AttachmentRules.MaxPerSide));
         var attachment = new RequestAttachment(Guid.NewGuid(), TextInput.Line(Path.GetFileName(fileName)), contentType, size, side, actor.UserId, now);
         _attachments.Add(attachment);
         LastActivityAt = now;

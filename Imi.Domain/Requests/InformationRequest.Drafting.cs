@@ -49,11 +49,11 @@ public sealed partial class InformationRequest
             throw new DomainException(Refusals.Request.UnknownQuestion, "questions", ("question", unknown));
         var free = content.FreeQuestions.Select(TextInput.Block).Where(q => q.Length > 0).ToList();
         if (free.Count > MaxFreeQuestions)
-            throw new DomainException(Refusals.Request.TooManyFreeQuestions, "freeQuestions", ("max", MaxFreeQuestions));
+            throw new DomainException(Refusals.Request.TooManyFreeQuestions, "freeQuestions", ("count", MaxFreeQuestions));
         if (free.Any(q => q.Length > FreeTextMaxLength))
-            throw new DomainException(Refusals.Request.QuestionTooLong, "freeQuestions", ("max", FreeTextMaxLength));
+            throw new DomainException(Refusals.Request.QuestionTooLong, "freeQuestions", ("count", FreeTextMaxLength));
         if (content.QuestionCodes.Distinct().Count() + free.Count > MaxQuestions)
-            throw new DomainException(Refusals.Request.TooManyQuestions, "questions", ("max", MaxQuestions));
+            throw new DomainException(Refusals.Request.TooManyQuestions, "questions", ("count", MaxQuestions));
         if (content.RequestedAnswerDate is { } date)
             RequestDates.CheckAnswerDate(date, now, "requestedAnswerDate");
 
@@ -75,7 +75,7 @@ public sealed partial class InformationRequest
         {
             var trimmed = TextInput.Line(value);
             if (trimmed?.Length > SubjectData.TextMaxLength)
-                throw new DomainException(Refusals.Input.TooLong, field, ("max", SubjectData.TextMaxLength));
+                throw new DomainException(Refusals.Input.TooLong, field, ("count", SubjectData.TextMaxLength));
             return string.IsNullOrEmpty(trimmed) ? null : trimmed;
         }
         var name = Trim(subject.FullName, "subjectName");

@@ -129,7 +129,7 @@ public sealed partial class InformationRequest : AggregateRoot
         if (trimmed.Length == 0)
             return null;
         if (trimmed.Length > FreeTextMaxLength)
-            throw new DomainException(Refusals.Input.TooLong, field, ("max", FreeTextMaxLength));
+            throw new DomainException(Refusals.Input.TooLong, field, ("count", FreeTextMaxLength));
         return new FreeText(trimmed, actor.LanguageCode);
     }
 }

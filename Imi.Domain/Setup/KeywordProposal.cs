@@ -14,7 +14,7 @@ public static class KeywordProposal
     {
         var proposal = TextInput.Line(text);
         if (proposal.Length is 0 or > MaxLength)
-            throw new DomainException(Refusals.Setup.KeywordProposalLength, "Proposal", ("max", MaxLength));
+            throw new DomainException(Refusals.Setup.KeywordProposalLength, "Proposal", ("count", MaxLength));
         return proposal;
     }
 }

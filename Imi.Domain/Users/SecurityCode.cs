@@ -15,7 +15,7 @@ public static class SecurityCode
     {
         var value = code?.Trim() ?? "";
         if (value.Length != Length || !value.All(char.IsAsciiDigit))
-            throw new DomainException(Refusals.SecurityCode.Length, "SecurityCode", ("length", Length));
+            throw new DomainException(Refusals.SecurityCode.Length, "SecurityCode", ("count", Length));
         if (value.Distinct().Count() < 4)
             throw new DomainException(Refusals.SecurityCode.TooFewDigits, "SecurityCode", ("count", 4));
         if (IsSequence(value) || IsRepetition(value))

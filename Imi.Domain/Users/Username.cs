@@ -11,7 +11,7 @@ public static class Username
     {
         var trimmed = Guard.Required(value, nameof(User.Username), User.UsernameMaxLength);
         if (trimmed.Length < MinLength || !trimmed.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_'))
-            throw new DomainException(Refusals.Users.UsernameInvalid, nameof(User.Username), ("min", MinLength), ("max", User.UsernameMaxLength));
+            throw new DomainException(Refusals.Users.UsernameInvalid, nameof(User.Username), ("min", MinLength), ("count", User.UsernameMaxLength));
         return trimmed;
     }
 

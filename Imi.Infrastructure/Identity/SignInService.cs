@@ -262,7 +262,7 @@ public sealed class SignInService(
         var code = "Password." + error.Code;
         return code switch
         {
-            Refusals.Password.PasswordTooShort => new DomainException(code, "NewPassword", ("length", rules.RequiredLength)),
+            Refusals.Password.PasswordTooShort => new DomainException(code, "NewPassword", ("count", rules.RequiredLength)),
             Refusals.Password.PasswordRequiresUniqueChars => new DomainException(code, "NewPassword", ("count", rules.RequiredUniqueChars)),
             Refusals.Password.PasswordRequiresNonAlphanumeric or Refusals.Password.PasswordRequiresDigit or Refusals.Password.PasswordRequiresLower
                 or Refusals.Password.PasswordRequiresUpper or Refusals.Password.CommonPassword or Refusals.Password.ContainsUsername

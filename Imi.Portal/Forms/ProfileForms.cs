@@ -23,10 +23,10 @@ public sealed class ContactFormValidator : AbstractValidator<ContactForm>
     public ContactFormValidator(Texts texts)
     {
         RuleFor(f => f.GivenName).NotEmpty().WithMessage(_ => texts["Profile.Contact.GivenName.Required"])
-            .MaximumLength(User.NameMaxLength).WithMessage(_ => texts["Profile.Contact.TooLong", ("max", User.NameMaxLength)]);
+            .MaximumLength(User.NameMaxLength).WithMessage(_ => texts["Profile.Contact.TooLong", ("count", User.NameMaxLength)]);
         RuleFor(f => f.FamilyName).NotEmpty().WithMessage(_ => texts["Profile.Contact.FamilyName.Required"])
-            .MaximumLength(User.NameMaxLength).WithMessage(_ => texts["Profile.Contact.TooLong", ("max", User.NameMaxLength)]);
-        RuleFor(f => f.Phone).MaximumLength(User.PhoneMaxLength).WithMessage(_ => texts["Profile.Contact.TooLong", ("max", User.PhoneMaxLength)]);
+            .MaximumLength(User.NameMaxLength).WithMessage(_ => texts["Profile.Contact.TooLong", ("count", User.NameMaxLength)]);
+        RuleFor(f => f.Phone).MaximumLength(User.PhoneMaxLength).WithMessage(_ => texts["Profile.Contact.TooLong", ("count", User.PhoneMaxLength)]);
     }
 }
 
@@ -46,7 +46,7 @@ public sealed class ChangePasswordFormValidator : AbstractValidator<ChangePasswo
     {
         RuleFor(f => f.CurrentPassword).NotEmpty().WithMessage(_ => texts["Profile.Password.Current.Required"]);
         RuleFor(f => f.NewPassword)
-            .MinimumLength(PasswordMinLength).WithMessage(_ => texts["Profile.Password.Rules.MinLength", ("min", PasswordMinLength)])
+            .MinimumLength(PasswordMinLength).WithMessage(_ => texts["Profile.Password.Rules.MinLength", ("count", PasswordMinLength)])
             .Matches("[a-z]").WithMessage(_ => texts["Profile.Password.Rules.Lower"])
             .Matches("[A-Z]").WithMessage(_ => texts["Profile.Password.Rules.Upper"])
             .Matches("[0-9]").WithMessage(_ => texts["Profile.Password.Rules.Digit"]);
@@ -70,9 +70,9 @@ public sealed class ChangeSecurityCodeFormValidator : AbstractValidator<ChangeSe
     {
         RuleFor(f => f.CurrentPassword).NotEmpty().WithMessage(_ => texts["Profile.Password.Current.Required"]);
         RuleFor(f => f.CurrentSecurityCode).Matches(TwelveDigits)
-            .WithMessage(_ => texts["Profile.SecurityCode.Current.Whole", ("length", SecurityCode.Length)]);
+            .WithMessage(_ => texts["Profile.SecurityCode.Current.Whole", ("count", SecurityCode.Length)]);
         RuleFor(f => f.NewSecurityCode).Matches(TwelveDigits)
-            .WithMessage(_ => texts["Profile.SecurityCode.Rules.Length", ("length", SecurityCode.Length)]);
+            .WithMessage(_ => texts["Profile.SecurityCode.Rules.Length", ("count", SecurityCode.Length)]);
         RuleFor(f => f.ConfirmSecurityCode).Equal(f => f.NewSecurityCode).WithMessage(_ => texts["Profile.SecurityCode.Rules.Differ"]);
     }
 }

@@ -48,15 +48,15 @@ public sealed class GeneralInformationFormValidator : AbstractValidator<GeneralI
     public GeneralInformationFormValidator(Texts texts)
     {
         RuleFor(f => f.InformalTitle).NotEmpty().WithText(texts, "Setup.Validation.InformalTitleRequired")
-            .MaximumLength(InformalTitle.MaxLength).WithText(texts, "Setup.Validation.InformalTitleTooLong", ("max", InformalTitle.MaxLength));
-        RuleFor(f => f.ShortProfile).MaximumLength(ShortProfile.MaxLength).WithText(texts, "Setup.Validation.ProfileTooLong", ("max", ShortProfile.MaxLength));
+            .MaximumLength(InformalTitle.MaxLength).WithText(texts, "Setup.Validation.InformalTitleTooLong", ("count", InformalTitle.MaxLength));
+        RuleFor(f => f.ShortProfile).MaximumLength(ShortProfile.MaxLength).WithText(texts, "Setup.Validation.ProfileTooLong", ("count", ShortProfile.MaxLength));
         RuleFor(f => f.LanguagesUnderstood).NotEmpty().WithText(texts, "Setup.Validation.LanguagesRequired");
         RuleFor(f => f.Email).Must(EmailAddress.IsValid).WithText(texts, "Setup.Validation.AuthorityEmailInvalid");
         RuleFor(f => f.Website).Must(w => string.IsNullOrWhiteSpace(w) || (Uri.TryCreate(w, UriKind.Absolute, out var u) && u.Scheme is "http" or "https"))
             .WithText(texts, "Setup.Validation.WebsiteInvalid");
-        RuleFor(f => f.Phone).MaximumLength(ContactDetails.PhoneMaxLength).WithText(texts, "Setup.Validation.TooLong", ("max", ContactDetails.PhoneMaxLength));
-        RuleFor(f => f.Street).MaximumLength(ContactDetails.LineMaxLength).WithText(texts, "Setup.Validation.TooLong", ("max", ContactDetails.LineMaxLength));
-        RuleFor(f => f.City).MaximumLength(ContactDetails.LineMaxLength).WithText(texts, "Setup.Validation.TooLong", ("max", ContactDetails.LineMaxLength));
+        RuleFor(f => f.Phone).MaximumLength(ContactDetails.PhoneMaxLength).WithText(texts, "Setup.Validation.TooLong", ("count", ContactDetails.PhoneMaxLength));
+        RuleFor(f => f.Street).MaximumLength(ContactDetails.LineMaxLength).WithText(texts, "Setup.Validation.TooLong", ("count", ContactDetails.LineMaxLength));
+        RuleFor(f => f.City).MaximumLength(ContactDetails.LineMaxLength).WithText(texts, "Setup.Validation.TooLong", ("count", ContactDetails.LineMaxLength));
     }
 }
 
@@ -81,11 +81,11 @@ public sealed class RegisterUserFormValidator : AbstractValidator<RegisterUserFo
     public RegisterUserFormValidator(Texts texts)
     {
         RuleFor(f => f.GivenName).NotEmpty().WithText(texts, "Setup.Validation.GivenNameRequired")
-            .MaximumLength(User.NameMaxLength).WithText(texts, "Setup.Validation.TooLong", ("max", User.NameMaxLength));
+            .MaximumLength(User.NameMaxLength).WithText(texts, "Setup.Validation.TooLong", ("count", User.NameMaxLength));
         RuleFor(f => f.FamilyName).NotEmpty().WithText(texts, "Setup.Validation.FamilyNameRequired")
-            .MaximumLength(User.NameMaxLength).WithText(texts, "Setup.Validation.TooLong", ("max", User.NameMaxLength));
+            .MaximumLength(User.NameMaxLength).WithText(texts, "Setup.Validation.TooLong", ("count", User.NameMaxLength));
         RuleFor(f => f.Email).Must(EmailAddress.IsValid).WithText(texts, "Setup.Validation.UserEmailInvalid");
         RuleFor(f => f.PreferredLanguageCode).NotEmpty().WithText(texts, "Setup.Validation.LanguageRequired");
-        RuleFor(f => f.Phone).MaximumLength(User.PhoneMaxLength).WithText(texts, "Setup.Validation.TooLong", ("max", User.PhoneMaxLength));
+        RuleFor(f => f.Phone).MaximumLength(User.PhoneMaxLength).WithText(texts, "Setup.Validation.TooLong", ("count", User.PhoneMaxLength));
     }
 }

@@ -34,7 +34,7 @@ public class AuthorityTests
         var e = Assert.Throws<DomainException>(() => Imi.Domain.Authorities.Authority.Register(
             "IE", "Official", "en", new string('x', InformalTitle.MaxLength + 1), AuthorityLevel.Local, "a@b.example", Now));
         Assert.Equal(Refusals.Input.TooLong, e.Code);
-        Assert.Equal(InformalTitle.MaxLength, e.Arg("max"));
+        Assert.Equal(InformalTitle.MaxLength, e.Arg("count"));
     }
 
     [Fact]

@@ -131,7 +131,7 @@ public class SignInServiceTests(DatabaseFixture database) : IClassFixture<Databa
             WithSignIn(services, async s => { await s.SetCredentialsAsync(userId, "short", "135792468024", null); return 0; }));
         Assert.Equal("NewPassword", weak.Field);
         Assert.Equal(Refusals.Password.PasswordTooShort, weak.Code); // Identity's code, with the rule's value, not its English
-        Assert.Equal(("length", (object?)10), Assert.Single(weak.Args));
+        Assert.Equal(("count", (object?)10), Assert.Single(weak.Args));
         var badCode = await Assert.ThrowsAsync<DomainException>(() =>
             WithSignIn(services, async s => { await s.SetCredentialsAsync(userId, "Nova-Palavra-2026", "1234", null); return 0; }));
         Assert.Equal("SecurityCode", badCode.Field);

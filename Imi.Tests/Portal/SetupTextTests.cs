@@ -133,7 +133,7 @@ public class SetupTextTests
         var validator = new Imi.Portal.Forms.RegisterUserFormValidator(English);
         var result = validator.Validate(new Imi.Portal.Forms.RegisterUserForm { GivenName = new string('a', Imi.Domain.Users.User.NameMaxLength + 1), FamilyName = "Byrne", Email = "a@b.ie" });
 
-        Assert.Equal(English["Setup.Validation.TooLong", ("max", Imi.Domain.Users.User.NameMaxLength)], Assert.Single(result.Errors).ErrorMessage);
+        Assert.Equal(English["Setup.Validation.TooLong", ("count", Imi.Domain.Users.User.NameMaxLength)], Assert.Single(result.Errors).ErrorMessage);
         Assert.Equal($"At most {Imi.Domain.Users.User.NameMaxLength.ToString("N0", CultureInfo.CurrentCulture)} characters.", Assert.Single(result.Errors).ErrorMessage);
     }
 }
