@@ -29,7 +29,7 @@ public static class PluralRules
             "lv" => mod10 == 0 || mod100 is >= 11 and <= 19 ? PluralCategory.Zero
                 : mod10 == 1 && mod100 != 11 ? PluralCategory.One
                 : PluralCategory.Other,
-            "ro" => n == 1 ? PluralCategory.One : n == 0 || mod100 is >= 2 and <= 19 ? PluralCategory.Few : PluralCategory.Other,
+            "ro" => n == 1 ? PluralCategory.One : n == 0 || mod100 is >= 1 and <= 19 ? PluralCategory.Few : PluralCategory.Other,
             "ga" => n == 1 ? PluralCategory.One : n == 2 ? PluralCategory.Two : n is >= 3 and <= 6 ? PluralCategory.Few
                 : n is >= 7 and <= 10 ? PluralCategory.Many : PluralCategory.Other,
             "mt" => n == 1 ? PluralCategory.One : n == 2 ? PluralCategory.Two

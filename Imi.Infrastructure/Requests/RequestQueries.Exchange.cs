@@ -1,3 +1,4 @@
+using Imi.Domain.ReferenceData;
 using Imi.Infrastructure.UseCases;
 using Imi.Domain.Access;
 using Imi.Domain.Common;
@@ -33,7 +34,7 @@ public sealed record ExchangeDetails(
     SubjectData? Subject, ReaderText? Comment, IReadOnlyList<AttachmentView>? Attachments,
     ReferralView? Referral, RequestRating? Rating, IReadOnlyList<TimelineView> Timeline,
     IReadOnlyList<RequestAction> AllowedActions, IReadOnlyList<HandlerOption> Colleagues, IReadOnlyList<Guid> AllocatedHandlerIds,
-    bool PersonalDataErased, bool PersonalDataBlocked = false);
+    bool PersonalDataErased, bool PersonalDataBlocked = false, PersonalDataRule Retention = PersonalDataRule.DeleteAfterSixMonths);
 
 // The exchange page: one exchange as one user may see it.
 public sealed partial class RequestQueries
@@ -117,6 +118,6 @@ public sealed partial class RequestQueries
             r.Timeline.Select(t => new TimelineView(t.At, t.Action, names.GetValueOrDefault(t.UserId, "?"), Party(t.AuthorityId),
                 details ? Free(t.Note) : null, t.OtherAuthorityId is { } o ? Party(o) : null, t.Date)).ToList(),
             RequestWorkflow.AllowedActions(r, actor), colleagues, r.AllocatedHandlerIds,
-            r.PersonalDataErasedAt is not null, blocked);
+            r.PersonalDataErasedAt is not null, blocked, area.PersonalDataRule);
     }
 }

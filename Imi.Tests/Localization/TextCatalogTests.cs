@@ -55,6 +55,8 @@ public class TextCatalogTests
     [InlineData("ga", 7, PluralCategory.Many)]
     [InlineData("ro", 19, PluralCategory.Few)]
     [InlineData("ro", 20, PluralCategory.Other)]
+    [InlineData("ro", 101, PluralCategory.Few)] // CLDR: n % 100 = 1..19 except 1 itself ("101 caractere", not "101 de caractere")
+    [InlineData("ro", 120, PluralCategory.Other)]
     [InlineData("is", 21, PluralCategory.One)]
     [InlineData("fr", 0, PluralCategory.One)]
     [InlineData("de", 0, PluralCategory.Other)]

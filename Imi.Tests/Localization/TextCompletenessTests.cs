@@ -16,6 +16,25 @@ public class TextCompletenessTests
         Assert.Equal(PortalLanguages.Codes.Order(), Catalog.Languages.Order());
     }
 
+    /// <summary>
+    /// "12 characters", "1 character": a number before a noun needs the language's plural forms ("12 znaków",
+    /// "2 znaki"), so such a text is a plural object chosen by <c>{count}</c>; a count in a plain text only as a
+    /// counter in brackets ("All (12)"), units and ranges ("10 MB", "from 1 to 5") aside.
+    /// </summary>
+    [Fact]
+    public void ANumberBeforeANoun_IsAPluralText()
+    {
+        var numberThenWord = new System.Text.RegularExpressions.Regex(@"\{(count|max|min|length|seconds|size)(:[^}]*)?\}\s*(\w+)");
+        string[] notNouns = ["and", "to", "MB", "KB", "s"];
+        var offenders = Catalog.TextsOf("en")
+            .Where(t => t.Value.Single is { } text
+                && (numberThenWord.Matches(text).Any(m => !notNouns.Contains(m.Groups[3].Value))
+                    || System.Text.RegularExpressions.Regex.IsMatch(text, @"(?<!\()\{count\}")))
+            .Select(t => $"{t.Key}: {t.Value.Single}")
+            .ToList();
+        Assert.True(offenders.Count == 0, "Make these plural texts chosen by {count}:\n" + string.Join("\n", offenders));
+    }
+
     [Theory]
     [MemberData(nameof(Languages))]
     public void EveryKey_ExistsInTheLanguage_WithTheSamePlaceholders_AndItsPluralForms(string language)

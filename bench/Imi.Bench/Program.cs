@@ -10,10 +10,19 @@ using Npgsql;
 
 // Usage: Imi.Bench <server connection string> [--scale N[,N...]] [--queries N] [--concurrency N] [--requests N] [--no-search]
 //        Imi.Bench --texts   (the text catalogue's cost per text; no database)
+//        Imi.Bench --pages http://127.0.0.1:5080/ [--user demo.ie.kingsinns] [--locale de-DE] [--rounds 15]
+//                            (time until a page's data shows, in Chromium, against a running portal with demo data)
 // Creates (once) a database per scale, fills it, and benchmarks the authority search on it.
 if (args.Contains("--texts"))
 {
     TextsBenchmark.Run();
+    return;
+}
+if (args.Length >= 2 && args[0] == "--pages")
+{
+    string Named(string name, string fallback) => args.SkipWhile(a => a != name).Skip(1).DefaultIfEmpty(fallback).First();
+    await PageBenchmark.RunAsync(new Uri(args[1]), Named("--user", "demo.ie.kingsinns"), Imi.Infrastructure.Demo.DemoNetwork.Password,
+        Imi.Infrastructure.Demo.DemoNetwork.SecurityCode, Named("--locale", "en-IE"), int.Parse(Named("--rounds", "15")));
     return;
 }
 var server = args.Length > 0 ? args[0] : "Host=127.0.0.1;Port=55434;Username=postgres";

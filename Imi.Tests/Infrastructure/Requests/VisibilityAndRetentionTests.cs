@@ -221,6 +221,7 @@ public class BlockThenDeleteTests(DatabaseFixture database) : IClassFixture<Data
 
         var retrieved = await queries.GetAsync(german, id, "Court order 2027/114 asks for the identity.");
         Assert.Equal(SubjectName, retrieved.Subject!.FullName);
+        Assert.Equal(Imi.Domain.ReferenceData.PersonalDataRule.BlockThenDelete, retrieved.Retention); // the page says "deleted after three years"
         Assert.Single(retrieved.Attachments!);
         // The justification given on the page grants the files for a while, server-side: no URL carries it.
         Assert.NotEmpty((await queries.AttachmentAsync(german, id, attachmentId)).Content);
