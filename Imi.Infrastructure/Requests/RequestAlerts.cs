@@ -1,3 +1,4 @@
+using Imi.Domain.ReferenceData;
 using Imi.Domain.Requests;
 using Imi.Domain.Users;
 using Imi.Infrastructure.Data;
@@ -57,19 +58,20 @@ public sealed class RequestAlerts(Outbox outbox, MailWriter mails, IOptions<Secu
                 ? await db.Authorities.AsNoTracking().Where(a => a.Id == forwardedTo).Select(a => new { a.InformalTitle, a.CountryCode }).SingleAsync(ct)
                 : actingAuthority;
             var areaNames = await db.LegislativeAreas.AsNoTracking().Where(a => a.Code == r.LegislativeAreaCode).Select(a => a.Names).SingleAsync(ct);
+            var country = await db.Countries.AsNoTracking().SingleAsync(c => c.Code == mentioned.CountryCode, ct);
             foreach (var (email, (name, language)) in recipients)
             {
-                outbox.Enqueue(db, Render(alert.Kind, r, language, areaNames, mentioned.InformalTitle, mentioned.CountryCode),
+                outbox.Enqueue(db, Render(alert.Kind, r, language, areaNames, mentioned.InformalTitle, country),
                     email, name, $"request.{alert.Kind}");
                 count++;
             }
             if (entry.Action == RequestAction.Forward)
-                count += await EnqueueForwardedNoticeAsync(db, r, mentioned.InformalTitle, mentioned.CountryCode, areaNames, ct);
+                count += await EnqueueForwardedNoticeAsync(db, r, mentioned.InformalTitle, country, areaNames, ct);
         }
         return count;
     }
 
-    private async Task<int> EnqueueForwardedNoticeAsync(ImiDbContext db, InformationRequest r, string title, string country,
+    private async Task<int> EnqueueForwardedNoticeAsync(ImiDbContext db, InformationRequest r, string title, Country country,
         Dictionary<string, string> areaNames, CancellationToken ct)
     {
         var count = 0;
@@ -91,15 +93,16 @@ public sealed class RequestAlerts(Outbox outbox, MailWriter mails, IOptions<Secu
 
     /// <summary>
     /// The alert in the recipient's language, saying only what an alert may say about the exchange
-    /// (never anything of its subject): reference, area, acting authority, answer date, link.
+    /// (never anything of its subject): reference, area, acting authority and its country (named in that language),
+    /// answer date, link.
     /// </summary>
     private MailMessageContent Render(string kind, InformationRequest r, string language, Dictionary<string, string> areaNames,
-        string authority = "", string country = "") =>
+        string authority = "", Country? country = null) =>
         mails.RequestAlert(kind, language,
             reference: r.Reference,
             area: areaNames.GetValueOrDefault(language) ?? areaNames.GetValueOrDefault("en") ?? r.LegislativeAreaCode,
             authority: authority,
-            country: country,
+            country: country?.NameIn(language) ?? "",
             date: r.AgreedAnswerDate ?? r.RequestedAnswerDate,
             link: $"{security.Value.PublicBaseUrl.TrimEnd('/')}/requests/{r.Id}");
 

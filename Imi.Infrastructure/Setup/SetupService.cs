@@ -111,9 +111,10 @@ public sealed class SetupService(
             ?? throw new DomainException(Refusals.Setup.NoCoordinatorToAsk);
         var coordinator = await db.Authorities.SingleAsync(a => a.Id == coordinatorId, ct);
         var admins = await db.ImiUsers.Where(u => u.AuthorityId == coordinator.Id).ToListAsync(ct);
+        var country = await db.Countries.AsNoTracking().SingleAsync(x => x.Code == authority.CountryCode, ct);
         // Each in its reader's language: the coordinator's own address in the authority's language, its administrators in theirs.
         MailMessageContent Content(string language) => mails.KeywordRequest(language, actorUser.DisplayName, authority.InformalTitle,
-            authority.CountryCode, list.Names.GetValueOrDefault(language) ?? list.Names.GetValueOrDefault("en", list.Code), proposal);
+            country.NameIn(language), list.Names.GetValueOrDefault(language) ?? list.Names.GetValueOrDefault("en", list.Code), proposal);
         outbox.Enqueue(db, Content(coordinator.OriginalLanguageCode), coordinator.Email, coordinator.InformalTitle, MailKinds.KeywordRequest);
         foreach (var admin in admins.Where(u => u.HasAnywhere(AreaRole.DataAdministrator)))
             outbox.Enqueue(db, Content(admin.PreferredLanguageCode), admin.Email, admin.DisplayName, MailKinds.KeywordRequest);

@@ -100,7 +100,7 @@ public class SetupServiceTests(DatabaseFixture database) : IClassFixture<Databas
         Assert.Contains("Irish national IMI coordinator", English(result.Notice));
         await using var db = await services.DbAsync();
         var mails = await db.Outbox.Where(m => m.Kind == MailKinds.KeywordRequest).ToListAsync();
-        Assert.Contains(mails, m => m.ToAddress == "imi@enterprise.demo.ie" && m.TextBody.Contains("Christmas markets"));
+        Assert.Contains(mails, m => m.ToAddress == "imi@enterprise.demo.ie" && m.TextBody.Contains("Christmas markets") && m.TextBody.Contains("(Ireland)"));
         Assert.Contains(mails, m => m.ToAddress == "siobhan.murphy@enterprise.demo.ie"); // its data administrator
     }
 

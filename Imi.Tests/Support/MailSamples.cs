@@ -22,7 +22,7 @@ public static partial class MailSamples
     {
         "TemporaryPassword" => writer.TemporaryPassword(language, "Guðrún Jónsdóttir", Password, SignInLink),
         "SignInReminder" => writer.SignInReminder(language, "Guðrún Jónsdóttir", "Arkitektafélag Íslands", SignInLink),
-        "KeywordRequest" => writer.KeywordRequest(language, "Guðrún Jónsdóttir", "Arkitektafélag Íslands", "IS", "Þjónustustarfsemi", Proposal),
+        "KeywordRequest" => writer.KeywordRequest(language, "Guðrún Jónsdóttir", "Arkitektafélag Íslands", "Ísland", "Þjónustustarfsemi", Proposal),
         _ => writer.RequestAlert(kind, language, Reference, "Starfsréttindi", "Bayerische Architektenkammer", "DE", AnswerDate, Link),
     };
 

@@ -204,6 +204,6 @@ public class RequestServiceTests(DatabaseFixture database) : IClassFixture<Datab
         Assert.True(await db.Outbox.AnyAsync(m => m.Kind == "request.NewRequest" && m.ToAddress == "imi@lageso.demo.de" && m.TextBody.Contains(id.ToString())));
         var notice = await db.Outbox.SingleAsync(m => m.Kind == "request.Forwarded" && m.TextBody.Contains(id.ToString()));
         Assert.Equal("camille.bernard@architectes.demo.fr", notice.ToAddress);
-        Assert.Contains("Approbationsbehörde für Ärzte in Berlin (DE)", notice.TextBody);
+        Assert.Contains("Approbationsbehörde für Ärzte in Berlin (Allemagne)", notice.TextBody); // the country named in the French reader's language
     }
 }
