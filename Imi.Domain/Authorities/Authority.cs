@@ -176,6 +176,10 @@ public sealed partial class Authority : AggregateRoot
 
     public bool HasAccessTo(string legislativeAreaCode) => _areas.Any(a => a.LegislativeAreaCode == legislativeAreaCode);
 
+    /// <summary>The coordinator that coordinates this authority in an area: the area's own, else the authority's.</summary>
+    public Guid? CoordinatorFor(string legislativeAreaCode) =>
+        _areas.FirstOrDefault(a => a.LegislativeAreaCode == legislativeAreaCode)?.CoordinatorId ?? CoordinatorId;
+
     /// <summary>Setup step 4: only a local data administrator, only authorities of the same country.</summary>
     public void Link(Actor actor, Authority other)
     {

@@ -17,6 +17,11 @@ public sealed class AreaAccess
     public const int DepartmentMaxLength = 200;
 
     public required string LegislativeAreaCode { get; init; }
+    /// <summary>
+    /// The coordinator that coordinates the authority in this area (decision 010); null: the authority's own
+    /// coordinator (<see cref="Authority.CoordinatorId"/>). Read it through <see cref="Authority.CoordinatorFor"/>.
+    /// </summary>
+    public Guid? CoordinatorId { get; set; }
     /// <summary>The unit or department that will use IMI for this area (setup step 6).</summary>
     public string? Department { get; set; }
     /// <summary>Allocation: incoming requests go to allocators who assign them (setup step 8).</summary>

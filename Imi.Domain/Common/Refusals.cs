@@ -13,7 +13,7 @@ public static class Refusals
     public static class Input
     {
         public const string Required = "Input.Required";
-        /// <summary>max</summary>
+        /// <summary>count (the maximum)</summary>
         public const string TooLong = "Input.TooLong";
         public const string NotAnEmail = "Input.NotAnEmail";
         /// <summary>code</summary>
@@ -69,7 +69,7 @@ public static class Refusals
         public const string SettingsForCoordinatorsOnly = "Setup.SettingsForCoordinatorsOnly";
         public const string NoSuchKeywordList = "Setup.NoSuchKeywordList";
         public const string NoCoordinatorToAsk = "Setup.NoCoordinatorToAsk";
-        /// <summary>max</summary>
+        /// <summary>count (the maximum)</summary>
         public const string KeywordProposalLength = "Setup.KeywordProposalLength";
     }
 
@@ -78,7 +78,7 @@ public static class Refusals
     {
         public const string EmailTaken = "Users.EmailTaken";
         public const string UsernameTaken = "Users.UsernameTaken";
-        /// <summary>min, max</summary>
+        /// <summary>min, count (the maximum)</summary>
         public const string UsernameInvalid = "Users.UsernameInvalid";
         public const string CoordinatorRolesOnly = "Users.CoordinatorRolesOnly";
         public const string LastLocalDataAdministrator = "Users.LastLocalDataAdministrator";
@@ -100,11 +100,20 @@ public static class Refusals
     /// <summary>The security code chosen at the first sign-in.</summary>
     public static class SecurityCode
     {
-        /// <summary>length</summary>
+        /// <summary>count (the number of digits)</summary>
         public const string Length = "SecurityCode.Length";
         /// <summary>count</summary>
         public const string TooFewDigits = "SecurityCode.TooFewDigits";
         public const string Pattern = "SecurityCode.Pattern";
+    }
+
+    /// <summary>What coordinators do for the authorities they coordinate (decision 010).</summary>
+    public static class Coordination
+    {
+        /// <summary>For an authority's own matters: its coordinator's data administrators, or those of a coordinator above it.</summary>
+        public const string NotItsCoordinator = "Coordination.NotItsCoordinator";
+        /// <summary>area: the area's coordinator's data administrators for that area, or those of a coordinator above it.</summary>
+        public const string NotTheAreasCoordinator = "Coordination.NotTheAreasCoordinator";
     }
 
     /// <summary>The sign-in account.</summary>
@@ -160,11 +169,11 @@ public static class Refusals
         public const string NotToOwnAuthority = "Request.NotToOwnAuthority";
         /// <summary>question (its code)</summary>
         public const string UnknownQuestion = "Request.UnknownQuestion";
-        /// <summary>max</summary>
+        /// <summary>count (the maximum)</summary>
         public const string TooManyFreeQuestions = "Request.TooManyFreeQuestions";
-        /// <summary>max</summary>
+        /// <summary>count (the maximum)</summary>
         public const string QuestionTooLong = "Request.QuestionTooLong";
-        /// <summary>max</summary>
+        /// <summary>count (the maximum)</summary>
         public const string TooManyQuestions = "Request.TooManyQuestions";
         public const string SubjectNameRequired = "Request.SubjectNameRequired";
         public const string ResponderRequired = "Request.ResponderRequired";
@@ -199,7 +208,7 @@ public static class Refusals
     /// <summary>Files attached to an exchange.</summary>
     public static class Attachments
     {
-        /// <summary>max</summary>
+        /// <summary>count (the maximum)</summary>
         public const string TooMany = "Attachments.TooMany";
         public const string NoLongerAttached = "Attachments.NoLongerAttached";
         /// <summary>fileName, types</summary>

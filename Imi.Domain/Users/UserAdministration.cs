@@ -72,17 +72,16 @@ public static class UserAdministration
 
     /// <summary>
     /// Resetting a password (and so unblocking): a local data administrator of the user's
-    /// authority; or, for a local data administrator, a data administrator of the coordinator that
-    /// registered or validated the authority (the guide: when the only one forgot theirs).
+    /// authority; or, for a local data administrator, a data administrator of the authority's coordinator
+    /// or of a coordinator above it (the guide: when the only one forgot theirs; decision 010).
     /// </summary>
-    public static void RequireCanResetPassword(Actor actor, Authority targetAuthority, User target)
+    public static void RequireCanResetPassword(Actor actor, Authority targetAuthority, User target, CoordinatorTree coordinators)
     {
         if (target.AuthorityId != targetAuthority.Id)
             throw new DomainException(Refusals.Users.NotOfThatAuthority);
         if (Permissions.IsLocalDataAdministratorOf(actor, targetAuthority))
             return;
-        var coordinatorDataAdministrator = targetAuthority.CoordinatorId == actor.AuthorityId
-            && targetAuthority.Areas.Any(a => actor.Has(AreaRole.DataAdministrator, a.LegislativeAreaCode));
+        var coordinatorDataAdministrator = Coordination.MayAdministerAuthority(actor, targetAuthority, coordinators);
         if (coordinatorDataAdministrator && target.IsLocalDataAdministrator)
             return;
         throw new NotPermittedException(coordinatorDataAdministrator

@@ -4,6 +4,7 @@ using Imi.Domain.Authorities;
 using Imi.Domain.Common;
 using Imi.Domain.ReferenceData;
 using Imi.Domain.Users;
+using Imi.Infrastructure.Coordination;
 using Imi.Infrastructure.Data;
 using Imi.Infrastructure.Identity;
 using Imi.Infrastructure.Localization;
@@ -178,7 +179,7 @@ public sealed class SetupService(
     {
         var target = await db.ImiUsers.SingleOrDefaultAsync(u => u.Id == userId, ct) ?? throw new DomainException(Refusals.Users.NoSuchUser);
         var targetAuthority = await db.Authorities.SingleAsync(a => a.Id == target.AuthorityId, ct);
-        UserAdministration.RequireCanResetPassword(actor, targetAuthority, target);
+        UserAdministration.RequireCanResetPassword(actor, targetAuthority, target, await CoordinatorTrees.OfCountryAsync(db, targetAuthority.CountryCode, ct));
         var account = await db.Accounts.SingleAsync(a => a.Id == target.Id, ct);
         credentials.IssueTemporaryPassword(db, account, target);
         return new Notice(Notices.Setup.PasswordReset, ("name", target.DisplayName));

@@ -184,11 +184,13 @@ public class SetupRuleTests
         var coordinatorDataAdmin = new Actor(Guid.NewGuid(), nimic.Id, false, false, [new("PQ", AreaRole.DataAdministrator)]);
         var coordinatorHandler = new Actor(Guid.NewGuid(), nimic.Id, false, false, [new("PQ", AreaRole.RequestHandler)]);
 
-        UserAdministration.RequireCanResetPassword(Actor.Of(localAdmin), coordinated, handler);
-        UserAdministration.RequireCanResetPassword(coordinatorDataAdmin, coordinated, localAdmin);
-        Assert.Throws<NotPermittedException>(() => UserAdministration.RequireCanResetPassword(coordinatorDataAdmin, coordinated, handler));
-        Assert.Throws<NotPermittedException>(() => UserAdministration.RequireCanResetPassword(coordinatorHandler, coordinated, localAdmin));
-        Assert.Throws<NotPermittedException>(() => UserAdministration.RequireCanResetPassword(Actor.Of(handler), coordinated, localAdmin));
+        var tree = new CoordinatorTree([nimic]);
+
+        UserAdministration.RequireCanResetPassword(Actor.Of(localAdmin), coordinated, handler, tree);
+        UserAdministration.RequireCanResetPassword(coordinatorDataAdmin, coordinated, localAdmin, tree);
+        Assert.Throws<NotPermittedException>(() => UserAdministration.RequireCanResetPassword(coordinatorDataAdmin, coordinated, handler, tree));
+        Assert.Throws<NotPermittedException>(() => UserAdministration.RequireCanResetPassword(coordinatorHandler, coordinated, localAdmin, tree));
+        Assert.Throws<NotPermittedException>(() => UserAdministration.RequireCanResetPassword(Actor.Of(handler), coordinated, localAdmin, tree));
     }
 
     [Fact]

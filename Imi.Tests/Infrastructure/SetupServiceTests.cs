@@ -274,4 +274,20 @@ public class SetupServiceTests(DatabaseFixture database) : IClassFixture<Databas
         var germanCoordinator = await UserIdAsync(services, "demo.de.dataadmin");
         await Assert.ThrowsAsync<NotPermittedException>(() => RunAsync(services, germanCoordinator, new ResetPassword(kingsInnsAdmin)));
     }
+
+    /// <summary>Decision 010: the coordinator above the authority's coordinator may too; one beside it may not.</summary>
+    [Fact]
+    public async Task TheNimicAboveTheBavarianSdimic_ResetsTheBavarianChambersAdministrator_TheDimicBesideItMayNot()
+    {
+        await using var services = database.Services();
+        var chamberAdmin = await UserIdAsync(services, "demo.de.architects"); // coordinated by the Bavarian SDIMIC
+        var dimicForPq = await UserIdAsync(services, "demo.de.zab");
+
+        var refused = await Assert.ThrowsAsync<NotPermittedException>(() => RunAsync(services, dimicForPq, new ResetPassword(chamberAdmin)));
+        Assert.Equal(Refusals.Users.ResetByLocalDataAdministrator, refused.Code);
+        await RunAsync(services, await UserIdAsync(services, "demo.de.dataadmin"), new ResetPassword(chamberAdmin)); // the German NIMIC
+
+        await using var db = await services.DbAsync();
+        Assert.True((await db.Accounts.SingleAsync(a => a.Id == chamberAdmin)).MustChangeCredentials);
+    }
 }

@@ -1126,6 +1126,10 @@ namespace Imi.Infrastructure.Data.Migrations
                                 .HasColumnType("boolean")
                                 .HasColumnName("approves_requests");
 
+                            b1.Property<Guid?>("CoordinatorId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("coordinator_id");
+
                             b1.Property<string>("Department")
                                 .HasMaxLength(200)
                                 .HasColumnType("character varying(200)")
