@@ -12,6 +12,8 @@ public enum SignInOutcome
     LockedOut,
     CredentialsChanged,
     SignedOut,
+    /// <summary>The password was right, but the authority is not validated (waiting, or deactivated).</summary>
+    AuthorityNotActive,
 }
 
 /// <summary>One sign-in attempt: who, when, from where, with what result. Never a secret.</summary>

@@ -1,3 +1,4 @@
+using Imi.Domain.Authorities;
 using Imi.Domain.Common;
 using Imi.Domain.Users;
 using Imi.Infrastructure.Auditing;
@@ -19,6 +20,11 @@ public enum PasswordCheck
     NeedsSecurityCode,
     /// <summary>A temporary password was right: choose a password and a security code.</summary>
     MustSetCredentials,
+    /// <summary>
+    /// The password was right, but the user's authority is not active in the network: its application waits for
+    /// its coordinator's validation, or it was deactivated (decision 010). Said only after the right password.
+    /// </summary>
+    AuthorityNotActive,
 }
 
 public sealed record PasswordCheckResult(PasswordCheck Outcome, Guid? UserId = null);
@@ -74,6 +80,11 @@ public sealed class SignInService(
             await FailAsync(account, SignInOutcome.WrongPassword, remoteAddress);
             return new PasswordCheckResult(PasswordCheck.Rejected);
         }
+        if (!await AuthorityIsActiveAsync(account.Id))
+        {
+            await RecordAsync(account.Id, SignInOutcome.AuthorityNotActive, remoteAddress);
+            return new PasswordCheckResult(PasswordCheck.AuthorityNotActive);
+        }
         if (account.MustChangeCredentials || account.SecurityCodeHashes is null)
             return new PasswordCheckResult(PasswordCheck.MustSetCredentials, account.Id);
 
@@ -85,6 +96,12 @@ public sealed class SignInService(
         }
         return new PasswordCheckResult(PasswordCheck.NeedsSecurityCode, account.Id);
     }
+
+    /// <summary>Only users of a validated authority sign in (an application waiting, or a deactivated authority: no one).</summary>
+    private Task<bool> AuthorityIsActiveAsync(Guid userId) =>
+        db.ImiUsers.AsNoTracking().Where(u => u.Id == userId)
+            .Join(db.Authorities, u => u.AuthorityId, a => a.Id, (u, a) => a.Status)
+            .AnyAsync(status => status == RegistrationStatus.Validated);
 
     /// <summary>The positions asked of this user now, or null if none are pending.</summary>
     public async Task<SecurityCodeChallenge?> PendingChallengeAsync(Guid userId) =>

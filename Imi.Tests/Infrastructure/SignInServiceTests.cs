@@ -31,6 +31,28 @@ public class SignInServiceTests(DatabaseFixture database) : IClassFixture<Databa
         Assert.Contains(await db.SignInAttempts.Where(a => a.UserId == user.Id).ToListAsync(), a => a.Outcome == SignInOutcome.Succeeded);
     }
 
+    /// <summary>Decision 010: only users of a validated authority sign in; a stranger learns nothing of it (wrong password: the usual answer).</summary>
+    [Fact]
+    public async Task AUserOfADeactivatedAuthority_IsToldSoAfterTheRightPasswordOnly()
+    {
+        await using var services = database.Services();
+        await using (var db = await services.DbAsync())
+        {
+            var porto = await db.ImiUsers.Where(u => u.Username == "demo.pt.porto").Select(u => u.AuthorityId).SingleAsync();
+            (await db.Authorities.SingleAsync(a => a.Id == porto)).Deactivate();
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(PasswordCheck.Rejected, (await WithSignIn(services, s => s.CheckPasswordAsync("demo.pt.porto", "wrong", null))).Outcome);
+        var right = await WithSignIn(services, s => s.CheckPasswordAsync("demo.pt.porto", DemoNetwork.Password, null));
+
+        Assert.Equal((PasswordCheck.AuthorityNotActive, (Guid?)null), (right.Outcome, right.UserId)); // no pending sign-in to go on with
+        await using var check = await services.DbAsync();
+        var user = await check.ImiUsers.SingleAsync(u => u.Username == "demo.pt.porto");
+        Assert.Contains(await check.SignInAttempts.Where(a => a.UserId == user.Id).ToListAsync(), a => a.Outcome == SignInOutcome.AuthorityNotActive);
+        Assert.Equal(PasswordCheck.NeedsSecurityCode, (await WithSignIn(services, s => s.CheckPasswordAsync("demo.pt.handler", DemoNetwork.Password, null))).Outcome);
+    }
+
     [Fact]
     public async Task WrongAnswers_PasswordOrCode_LockForFifteenMinutes_ThenLonger_ThenBlockUntilReset()
     {

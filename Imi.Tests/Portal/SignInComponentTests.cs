@@ -3,7 +3,11 @@ using Imi.Infrastructure;
 using Imi.Infrastructure.Mail;
 using Imi.Portal.Components.Account;
 using Imi.Tests.Support;
+using Imi.Infrastructure.Data;
+using Imi.Infrastructure.Demo;
+using Imi.Tests.EndToEnd;
 using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -39,6 +43,25 @@ public class SignInComponentTests(DatabaseFixture database)
         cut.WaitForAssertion(() => Assert.Contains("username or password is not right", cut.Find("[data-testid=sign-in-error]").TextContent), TimeSpan.FromSeconds(10));
         Assert.Equal("demo.ie.basic", cut.Find("#username").GetAttribute("value"));
         Assert.True(string.IsNullOrEmpty(cut.Find("#password").GetAttribute("value")));
+    }
+
+    /// <summary>Decision 010: the right password of a user whose authority was deactivated says so (the database is this class's own).</summary>
+    [Fact]
+    public async Task TheRightPassword_OfADeactivatedAuthoritysUser_SaysTheAuthorityIsNotActive()
+    {
+        await using (var db = await Services.GetRequiredService<IDbContextFactory<ImiDbContext>>().CreateDbContextAsync())
+        {
+            var nice = await db.ImiUsers.SingleAsync(u => u.Username == "demo.fr.nice");
+            (await db.Authorities.SingleAsync(a => a.Id == nice.AuthorityId)).Deactivate();
+            await db.SaveChangesAsync();
+        }
+        var cut = RenderSignIn();
+        cut.Find("#username").Change("demo.fr.nice");
+        cut.Find("#password").Change(DemoNetwork.Password);
+
+        cut.Find("form").Submit();
+
+        cut.WaitForAssertion(() => Assert.Equal(UserTexts.In("en")["Account.SignIn.AuthorityNotActive"], cut.Find("[data-testid=sign-in-error]").TextContent), TimeSpan.FromSeconds(10));
     }
 
     [Fact]
