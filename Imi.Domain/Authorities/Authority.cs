@@ -90,9 +90,29 @@ public sealed partial class Authority : AggregateRoot
         Touch();
     }
 
-    public void Deactivate()
+    /// <summary>
+    /// Decision 010: by its coordinator or one above. Its users can no longer sign in, search no longer finds it
+    /// and no new request reaches it; its open exchanges stay readable and answerable by the other side.
+    /// A coordinator stays active (the authorities it coordinates would be left without one).
+    /// </summary>
+    public void Deactivate(Actor actor, CoordinatorTree coordinators)
     {
+        Coordination.RequireCanAdministerAuthority(actor, this, coordinators);
+        if (IsCoordinator)
+            throw new DomainException(Refusals.Coordination.CoordinatorStaysActive);
+        if (Status != RegistrationStatus.Validated)
+            throw new DomainException(Refusals.Coordination.NotActive);
         Status = RegistrationStatus.Deactivated;
+        Touch();
+    }
+
+    /// <summary>Decision 010: a deactivated authority becomes active again, by its coordinator or one above.</summary>
+    public void Reactivate(Actor actor, CoordinatorTree coordinators)
+    {
+        Coordination.RequireCanAdministerAuthority(actor, this, coordinators);
+        if (Status != RegistrationStatus.Deactivated)
+            throw new DomainException(Refusals.Coordination.NotDeactivated);
+        Status = RegistrationStatus.Validated;
         Touch();
     }
 

@@ -114,6 +114,10 @@ public static class Refusals
         public const string NotItsCoordinator = "Coordination.NotItsCoordinator";
         /// <summary>area: the area's coordinator's data administrators for that area, or those of a coordinator above it.</summary>
         public const string NotTheAreasCoordinator = "Coordination.NotTheAreasCoordinator";
+        public const string NoSuchAuthority = "Coordination.NoSuchAuthority";
+        public const string CoordinatorStaysActive = "Coordination.CoordinatorStaysActive";
+        public const string NotActive = "Coordination.NotActive";
+        public const string NotDeactivated = "Coordination.NotDeactivated";
     }
 
     /// <summary>The sign-in account.</summary>

@@ -12,9 +12,13 @@ public enum AuditKind
     PersonalDataBlocked,
     /// <summary>A user retrieved blocked personal data, giving a justification (in the detail).</summary>
     BlockedPersonalDataRetrieved,
+    /// <summary>A coordinator deactivated an authority (decision 010; the detail names it).</summary>
+    AuthorityDeactivated,
+    /// <summary>A coordinator made a deactivated authority active again.</summary>
+    AuthorityReactivated,
 }
 
-/// <summary>Who read or deleted personal data, and when: kept after the data itself is gone.</summary>
+/// <summary>Who read or deleted personal data, and what coordinators did to authorities, and when: kept after the data itself is gone.</summary>
 public sealed class AuditEntry
 {
     public long Id { get; init; }
@@ -23,5 +27,7 @@ public sealed class AuditEntry
     /// <summary>Null for the system (retention).</summary>
     public Guid? UserId { get; init; }
     public Guid? RequestId { get; init; }
+    /// <summary>The authority a coordination entry is about (its coordinators read them).</summary>
+    public Guid? AuthorityId { get; init; }
     public string? Detail { get; init; }
 }

@@ -116,7 +116,8 @@ public sealed class SignInService(
             await RecordAsync(account.Id, LockedOutcome(account), remoteAddress);
             return new CodeCheckResult(LockedResult(account));
         }
-        if (PendingChallenge(account, now) is not { } challenge)
+        // Deactivated between the two steps: back to the password step, which says why.
+        if (PendingChallenge(account, now) is not { } challenge || !await AuthorityIsActiveAsync(account.Id))
             return new CodeCheckResult(CodeCheck.Expired);
         if (!codeHasher.Verify(account.Id, account.SecurityCodeHashes, challenge, digits.Trim()))
         {

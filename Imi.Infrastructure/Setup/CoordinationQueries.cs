@@ -1,4 +1,5 @@
 using Imi.Infrastructure.UseCases;
+using Imi.Domain.Authorities;
 using Imi.Domain.Common;
 using Imi.Domain.Users;
 using Imi.Infrastructure.Data;
@@ -6,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Imi.Infrastructure.Setup;
 
-public sealed record CoordinatedAuthority(Guid Id, string InformalTitle, string OfficialTitle, IReadOnlyList<CoordinatedAdministrator> LocalDataAdministrators);
+public sealed record CoordinatedAuthority(Guid Id, string InformalTitle, string OfficialTitle, IReadOnlyList<CoordinatedAdministrator> LocalDataAdministrators,
+    RegistrationStatus Status = RegistrationStatus.Validated, bool IsCoordinator = false);
 
 public sealed record CoordinatedAdministrator(Guid UserId, string DisplayName, string Email, bool IsBlocked);
 
@@ -28,6 +30,7 @@ public sealed class CoordinationQueries(IDbContextFactory<ImiDbContext> contexts
         var blocked = await db.Accounts.AsNoTracking().Where(a => adminIds.Contains(a.Id) && a.LockoutEnd > now).Select(a => a.Id).ToListAsync(ct);
         return authorities.Select(a => new CoordinatedAuthority(a.Id, a.InformalTitle, a.OfficialTitle,
             admins.Where(u => u.AuthorityId == a.Id).OrderBy(u => u.FamilyName)
-                .Select(u => new CoordinatedAdministrator(u.Id, u.DisplayName, u.Email, blocked.Contains(u.Id))).ToList())).ToList();
+                .Select(u => new CoordinatedAdministrator(u.Id, u.DisplayName, u.Email, blocked.Contains(u.Id))).ToList(),
+            a.Status, a.IsCoordinator)).ToList();
     }
 }

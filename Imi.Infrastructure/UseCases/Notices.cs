@@ -32,6 +32,15 @@ public static class Notices
         public const string FileRemoved = "Requests.FileRemoved";
     }
 
+    /// <summary>What coordinators do for the authorities they coordinate (decision 010).</summary>
+    public static class Coordination
+    {
+        /// <summary>authority</summary>
+        public const string AuthorityDeactivated = "Coordination.AuthorityDeactivated";
+        /// <summary>authority</summary>
+        public const string AuthorityReactivated = "Coordination.AuthorityReactivated";
+    }
+
     /// <summary>The setup wizard and user administration.</summary>
     public static class Setup
     {

@@ -1,5 +1,6 @@
 using Imi.Domain.Access;
 using Imi.Domain.Authorities;
+using Imi.Domain.Users;
 using Imi.Infrastructure.Search;
 using Imi.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -176,12 +177,14 @@ public class AuthoritySearchTests(DatabaseFixture database) : IClassFixture<Data
         await using var services = database.Services();
         await using (var db = await services.DbAsync())
         {
+            var nimic = await db.ImiUsers.Where(u => u.Username == "demo.ie.coordinator").Select(u => u.AuthorityId).SingleAsync();
             var pending = Authority.Register("IE", "Zymurgy Licensing Office", "en", "Zymurgy licensing office (pending)", AuthorityLevel.Local,
                 "imi@zymurgy.example", services.Clock.GetUtcNow());
             var closed = Authority.Register("IE", "Zymurgy Board", "en", "Zymurgy board (closed)", AuthorityLevel.Local,
-                "imi@zymurgy-board.example", services.Clock.GetUtcNow());
+                "imi@zymurgy-board.example", services.Clock.GetUtcNow(), CoordinatorType.None, nimic);
             closed.Validate();
-            closed.Deactivate();
+            closed.Deactivate(new Actor(Guid.NewGuid(), nimic, false, false, [new("PQ", AreaRole.DataAdministrator)]),
+                new CoordinatorTree(new Dictionary<Guid, Guid?> { [nimic] = null }));
             db.Authorities.AddRange(pending, closed);
             await db.SaveChangesAsync();
         }

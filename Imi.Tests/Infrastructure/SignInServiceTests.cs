@@ -36,13 +36,16 @@ public class SignInServiceTests(DatabaseFixture database) : IClassFixture<Databa
     public async Task AUserOfADeactivatedAuthority_IsToldSoAfterTheRightPasswordOnly()
     {
         await using var services = database.Services();
+        var beforeDeactivation = await WithSignIn(services, s => s.CheckPasswordAsync("demo.pt.porto", DemoNetwork.Password, null));
         await using (var db = await services.DbAsync())
         {
             var porto = await db.ImiUsers.Where(u => u.Username == "demo.pt.porto").Select(u => u.AuthorityId).SingleAsync();
-            (await db.Authorities.SingleAsync(a => a.Id == porto)).Deactivate();
-            await db.SaveChangesAsync();
+            var portugueseNimic = await db.ImiUsers.Where(u => u.Username == "demo.pt.coordinator").Select(u => u.Id).SingleAsync();
+            await services.Get<Imi.Infrastructure.Coordination.CoordinationService>().ExecuteAsync(portugueseNimic, new Imi.Infrastructure.Coordination.DeactivateAuthority(porto));
         }
 
+        // Half-way through signing in when it happened: the security code step sends the user back to the password step.
+        Assert.Equal(CodeCheck.Expired, (await AnswerAsync(services, beforeDeactivation.UserId!.Value, DemoNetwork.SecurityCode)).Outcome);
         Assert.Equal(PasswordCheck.Rejected, (await WithSignIn(services, s => s.CheckPasswordAsync("demo.pt.porto", "wrong", null))).Outcome);
         var right = await WithSignIn(services, s => s.CheckPasswordAsync("demo.pt.porto", DemoNetwork.Password, null));
 

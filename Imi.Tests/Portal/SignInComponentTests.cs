@@ -52,8 +52,9 @@ public class SignInComponentTests(DatabaseFixture database)
         await using (var db = await Services.GetRequiredService<IDbContextFactory<ImiDbContext>>().CreateDbContextAsync())
         {
             var nice = await db.ImiUsers.SingleAsync(u => u.Username == "demo.fr.nice");
-            (await db.Authorities.SingleAsync(a => a.Id == nice.AuthorityId)).Deactivate();
-            await db.SaveChangesAsync();
+            var frenchNimic = await db.ImiUsers.SingleAsync(u => u.Username == "demo.fr.coordinator");
+            await Services.GetRequiredService<Imi.Infrastructure.Coordination.CoordinationService>()
+                .ExecuteAsync(frenchNimic.Id, new Imi.Infrastructure.Coordination.DeactivateAuthority(nice.AuthorityId));
         }
         var cut = RenderSignIn();
         cut.Find("#username").Change("demo.fr.nice");

@@ -96,5 +96,6 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.Property(e => e.Detail).HasMaxLength(1000);
         b.HasIndex(e => new { e.RequestId, e.At });
         b.HasIndex(e => new { e.UserId, e.At });
+        b.HasIndex(e => new { e.AuthorityId, e.At });
     }
 }

@@ -683,6 +683,10 @@ namespace Imi.Infrastructure.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("at");
 
+                    b.Property<Guid?>("AuthorityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("authority_id");
+
                     b.Property<string>("Detail")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")
@@ -704,6 +708,9 @@ namespace Imi.Infrastructure.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_audit_entries");
+
+                    b.HasIndex("AuthorityId", "At")
+                        .HasDatabaseName("ix_audit_entries_authority_id_at");
 
                     b.HasIndex("RequestId", "At")
                         .HasDatabaseName("ix_audit_entries_request_id_at");

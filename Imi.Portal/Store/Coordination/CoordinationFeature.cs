@@ -1,5 +1,6 @@
 using Imi.Infrastructure.Localization;
 using Imi.Domain.Common;
+using Imi.Infrastructure.Coordination;
 using Imi.Infrastructure.Setup;
 
 namespace Imi.Portal.Store.Coordination;
@@ -16,6 +17,8 @@ public sealed record CoordinationState
 public sealed record LoadCoordinatedAuthoritiesAction(Guid UserId);
 public sealed record CoordinatedAuthoritiesLoadedAction(IReadOnlyList<CoordinatedAuthority> Authorities, string? Message = null);
 public sealed record ResetCoordinatedAdministratorAction(Guid UserId, Guid AdministratorId);
+/// <summary>Deactivate (or, with <c>Deactivate: false</c>, reactivate) an authority the user's coordinator coordinates.</summary>
+public sealed record SetCoordinatedAuthorityActiveAction(Guid UserId, Guid AuthorityId, bool Deactivate);
 public sealed record CoordinationFailedAction(string Message);
 
 public static class CoordinationReducers
@@ -29,7 +32,7 @@ public static class CoordinationReducers
         state with { Error = action.Message, Message = null };
 }
 
-public sealed class CoordinationEffects(CoordinationQueries queries, SetupService setup, Texts texts)
+public sealed class CoordinationEffects(CoordinationQueries queries, SetupService setup, CoordinationService coordination, Texts texts)
 {
     [EffectMethod]
     public async Task Handle(LoadCoordinatedAuthoritiesAction action, IDispatcher dispatcher) =>
@@ -42,6 +45,22 @@ public sealed class CoordinationEffects(CoordinationQueries queries, SetupServic
         {
             var result = await setup.ExecuteAsync(action.UserId, new ResetPassword(action.AdministratorId));
             dispatcher.Dispatch(new CoordinatedAuthoritiesLoadedAction(await queries.GetAsync(action.UserId), texts.Notice(result.Notice)));
+        }
+        catch (DomainException e)
+        {
+            dispatcher.Dispatch(new CoordinationFailedAction(texts.Refusal(e)));
+        }
+    }
+
+    [EffectMethod]
+    public async Task Handle(SetCoordinatedAuthorityActiveAction action, IDispatcher dispatcher)
+    {
+        try
+        {
+            var notice = await coordination.ExecuteAsync(action.UserId, action.Deactivate
+                ? new DeactivateAuthority(action.AuthorityId)
+                : new ReactivateAuthority(action.AuthorityId));
+            dispatcher.Dispatch(new CoordinatedAuthoritiesLoadedAction(await queries.GetAsync(action.UserId), texts.Notice(notice)));
         }
         catch (DomainException e)
         {

@@ -1,0 +1,66 @@
+using Imi.Domain.Common;
+using Imi.Infrastructure.Auditing;
+using Imi.Infrastructure.Data;
+using Imi.Infrastructure.UseCases;
+using Microsoft.EntityFrameworkCore;
+
+namespace Imi.Infrastructure.Coordination;
+
+/// <summary>What a coordinator does to an authority it coordinates (decision 010).</summary>
+public abstract record CoordinationCommand(Guid AuthorityId);
+
+public sealed record DeactivateAuthority(Guid AuthorityId) : CoordinationCommand(AuthorityId);
+
+public sealed record ReactivateAuthority(Guid AuthorityId) : CoordinationCommand(AuthorityId);
+
+/// <summary>
+/// Runs a coordinator's command as one use case: loads the authority and its country's coordinators, lets the
+/// domain decide (rights included), writes the audit entry, and saves in one transaction.
+/// </summary>
+public sealed class CoordinationService(IDbContextFactory<ImiDbContext> contexts, TimeProvider clock)
+{
+    public async Task<Notice> ExecuteAsync(Guid actorUserId, CoordinationCommand command, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var (_, actor) = await ActorLoader.LoadAsync(db, actorUserId, ct);
+        var target = await db.Authorities.SingleOrDefaultAsync(a => a.Id == command.AuthorityId, ct)
+            ?? throw new DomainException(Refusals.Coordination.NoSuchAuthority);
+        var coordinators = await CoordinatorTrees.OfCountryAsync(db, target.CountryCode, ct);
+
+        var (kind, notice) = command switch
+        {
+            DeactivateAuthority => Do(() => target.Deactivate(actor, coordinators), AuditKind.AuthorityDeactivated, Notices.Coordination.AuthorityDeactivated),
+            ReactivateAuthority => Do(() => target.Reactivate(actor, coordinators), AuditKind.AuthorityReactivated, Notices.Coordination.AuthorityReactivated),
+            _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name),
+        };
+        if (command is DeactivateAuthority)
+            await EndSessionsOfAsync(db, target.Id, ct);
+        db.AuditEntries.Add(new AuditEntry
+        {
+            At = clock.GetUtcNow(), Kind = kind, UserId = actor.UserId, AuthorityId = target.Id, Detail = target.OfficialTitle,
+        });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ChangedBySomeoneElseException();
+        }
+        return new Notice(notice, ("authority", target.InformalTitle));
+    }
+
+    private static (AuditKind, string) Do(Action action, AuditKind kind, string notice)
+    {
+        action();
+        return (kind, notice);
+    }
+
+    /// <summary>A new security stamp for each user: their open sessions end at once, on every instance.</summary>
+    private static async Task EndSessionsOfAsync(ImiDbContext db, Guid authorityId, CancellationToken ct)
+    {
+        var users = await db.ImiUsers.Where(u => u.AuthorityId == authorityId).Select(u => u.Id).ToListAsync(ct);
+        foreach (var account in await db.Accounts.Where(a => users.Contains(a.Id)).ToListAsync(ct))
+            account.SecurityStamp = Guid.NewGuid().ToString("N");
+    }
+}
