@@ -17,6 +17,10 @@ public sealed class CoordinatorTree
 
     public CoordinatorTree(IReadOnlyDictionary<Guid, Guid?> above) => _above = above;
 
+    /// <summary>The coordinator and every coordinator below it, at any depth (whose authorities it may administer too).</summary>
+    public IReadOnlySet<Guid> ItselfAndBelow(Guid coordinatorId) =>
+        _above.Keys.Where(id => IsOrIsAbove(coordinatorId, id)).Append(coordinatorId).ToHashSet();
+
     /// <summary>
     /// True when <paramref name="coordinatorId"/> is <paramref name="responsibleId"/> or a coordinator above it.
     /// The walk stops at the top, at a coordinator it does not know, and on a loop (data can be wrong; rights never loop).

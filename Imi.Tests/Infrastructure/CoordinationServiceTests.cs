@@ -60,6 +60,24 @@ public class CoordinationServiceTests(DatabaseFixture database) : IClassFixture<
         Assert.Contains((await search.SearchAsync(new SearchQuery("Architektenkammer", "de"))).Hits, h => h.AuthorityId == chamber);
     }
 
+    /// <summary>The page lists what the coordinator may administer: its own authorities and those of the coordinators below it.</summary>
+    [Fact]
+    public async Task TheNimicsList_HasTheAuthoritiesOfTheCoordinatorsBelowIt_TheSdimicsOnlyItsOwn()
+    {
+        await using var services = database.Services();
+        var queries = services.Get<Imi.Infrastructure.Setup.CoordinationQueries>();
+        var chamber = await AuthorityOfAsync(services, "demo.de.architects"); // coordinated by the Bavarian SDIMIC
+        var berlin = await AuthorityOfAsync(services, "demo.de.lageso"); // coordinated by the DIMIC for PQ
+        var bavaria = await AuthorityOfAsync(services, "demo.de.bavaria");
+
+        var nimicList = (await queries.GetAsync(await UserIdAsync(services, "demo.de.dataadmin"))).Select(a => a.Id).ToList();
+        var sdimicList = (await queries.GetAsync(await UserIdAsync(services, "demo.de.bavaria"))).Select(a => a.Id).ToList();
+
+        Assert.Superset(new HashSet<Guid> { chamber, berlin, bavaria }, nimicList.ToHashSet());
+        Assert.Contains(chamber, sdimicList);
+        Assert.DoesNotContain(berlin, sdimicList);
+    }
+
     [Fact]
     public async Task ACoordinator_StaysActive()
     {
