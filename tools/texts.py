@@ -72,7 +72,6 @@ def merge(language, source):
     with open(source, encoding="utf-8") as f:
         given = json.load(f)
     for area in areas():
-        english = load(area, "en")
         current = load(area, language)
         flat = dict(flatten(current))
         prefix = area + "."
@@ -83,16 +82,21 @@ def merge(language, source):
                 changed = True
         if not changed:
             continue
-        # Rebuild in English's key order; keys English no longer has are dropped (the completeness test reports them anyway).
-        ordered = {}
-        if "@sameAsEnglish" in current:
-            ordered["@sameAsEnglish"] = current["@sameAsEnglish"]
-        for key, _ in flatten(english):
-            if key in flat:
-                put(ordered, key, flat[key])
-        with open(os.path.join(ROOT, area, f"{language}.json"), "w", encoding="utf-8") as f:
-            json.dump(ordered, f, ensure_ascii=False, indent=2)
-            f.write("\n")
+        write(area, language, current, flat)
+
+
+def write(area, language, current, flat):
+    """Writes a language's area file from its flat texts, in English's key order; keys English no longer has are
+    dropped (the completeness test reports them anyway); the file's "@sameAsEnglish" list is kept."""
+    ordered = {}
+    if "@sameAsEnglish" in current:
+        ordered["@sameAsEnglish"] = current["@sameAsEnglish"]
+    for key, _ in flatten(load(area, "en")):
+        if key in flat:
+            put(ordered, key, flat[key])
+    with open(os.path.join(ROOT, area, f"{language}.json"), "w", encoding="utf-8") as f:
+        json.dump(ordered, f, ensure_ascii=False, indent=2)
+        f.write("\n")
 
 
 def forget(keys):
@@ -108,15 +112,7 @@ def forget(keys):
                 continue
             for key in gone:
                 del flat[key]
-            ordered = {}
-            if "@sameAsEnglish" in current:
-                ordered["@sameAsEnglish"] = current["@sameAsEnglish"]
-            for key, _ in flatten(load(area, "en")):
-                if key in flat:
-                    put(ordered, key, flat[key])
-            with open(os.path.join(ROOT, area, f"{language}.json"), "w", encoding="utf-8") as f:
-                json.dump(ordered, f, ensure_ascii=False, indent=2)
-                f.write("\n")
+            write(area, language, current, flat)
 
 
 def languages():

@@ -27,14 +27,22 @@ public sealed class CoordinationService(IDbContextFactory<ImiDbContext> contexts
             ?? throw new DomainException(Refusals.Coordination.NoSuchAuthority);
         var coordinators = await CoordinatorTrees.OfCountryAsync(db, target.CountryCode, ct);
 
-        var (kind, notice) = command switch
+        AuditKind kind;
+        string notice;
+        switch (command)
         {
-            DeactivateAuthority => Do(() => target.Deactivate(actor, coordinators), AuditKind.AuthorityDeactivated, Notices.Coordination.AuthorityDeactivated),
-            ReactivateAuthority => Do(() => target.Reactivate(actor, coordinators), AuditKind.AuthorityReactivated, Notices.Coordination.AuthorityReactivated),
-            _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name),
-        };
-        if (command is DeactivateAuthority)
-            await EndSessionsOfAsync(db, target.Id, ct);
+            case DeactivateAuthority:
+                target.Deactivate(actor, coordinators);
+                await EndSessionsOfAsync(db, target.Id, ct);
+                (kind, notice) = (AuditKind.AuthorityDeactivated, Notices.Coordination.AuthorityDeactivated);
+                break;
+            case ReactivateAuthority:
+                target.Reactivate(actor, coordinators);
+                (kind, notice) = (AuditKind.AuthorityReactivated, Notices.Coordination.AuthorityReactivated);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name);
+        }
         db.AuditEntries.Add(new AuditEntry
         {
             At = clock.GetUtcNow(), Kind = kind, UserId = actor.UserId, AuthorityId = target.Id, Detail = target.OfficialTitle,
@@ -50,17 +58,11 @@ public sealed class CoordinationService(IDbContextFactory<ImiDbContext> contexts
         return new Notice(notice, ("authority", target.InformalTitle));
     }
 
-    private static (AuditKind, string) Do(Action action, AuditKind kind, string notice)
-    {
-        action();
-        return (kind, notice);
-    }
-
-    /// <summary>A new security stamp for each user: their open sessions end at once, on every instance.</summary>
+    /// <summary>Every user of the authority: their open sessions end at once, on every instance.</summary>
     private static async Task EndSessionsOfAsync(ImiDbContext db, Guid authorityId, CancellationToken ct)
     {
         var users = await db.ImiUsers.Where(u => u.AuthorityId == authorityId).Select(u => u.Id).ToListAsync(ct);
         foreach (var account in await db.Accounts.Where(a => users.Contains(a.Id)).ToListAsync(ct))
-            account.SecurityStamp = Guid.NewGuid().ToString("N");
+            account.EndSessions();
     }
 }

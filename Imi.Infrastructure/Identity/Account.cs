@@ -27,4 +27,10 @@ public sealed class Account : IdentityUser<Guid>
     public int? PendingChallengeIndex { get; set; }
 
     public DateTimeOffset? PendingChallengeExpiresAt { get; set; }
+
+    /// <summary>
+    /// A new security stamp: every session and open page of this user ends, on every instance (the per-request
+    /// session check and the account change feed compare stamps). Returns the new stamp.
+    /// </summary>
+    public string EndSessions() => SecurityStamp = Guid.NewGuid().ToString("N");
 }

@@ -42,7 +42,7 @@ public sealed class AccountCredentials(
         account.LockoutEnd = null;
         account.PendingChallengeIndex = null;
         account.PendingChallengeExpiresAt = null;
-        account.SecurityStamp = Guid.NewGuid().ToString("N");
+        account.EndSessions();
         var signIn = security.Value.PublicBaseUrl.TrimEnd('/') + "/account/sign-in";
         outbox.Enqueue(db, mails.TemporaryPassword(user.PreferredLanguageCode, user.DisplayName, password, signIn),
             user.Email, user.DisplayName, MailKinds.TemporaryPassword);

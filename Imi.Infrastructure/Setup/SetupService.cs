@@ -163,7 +163,7 @@ public sealed class SetupService(
         account.UserName = target.Username;
         account.NormalizedUserName = target.Username.ToUpperInvariant();
         if (target.Id != actor.UserId)
-            account.SecurityStamp = Guid.NewGuid().ToString("N"); // their sessions carry the old username
+            account.EndSessions(); // their sessions carry the old username
         showUsername(target.Username);
         return new Notice(Notices.Setup.UsernameChanged, ("name", target.DisplayName), ("username", target.Username));
     }
@@ -172,7 +172,7 @@ public sealed class SetupService(
     private static async Task EndSessionsAsync(ImiDbContext db, Guid userId, CancellationToken ct)
     {
         var account = await db.Accounts.SingleAsync(a => a.Id == userId, ct);
-        account.SecurityStamp = Guid.NewGuid().ToString("N");
+        account.EndSessions();
     }
 
     private async Task<Notice> ResetPasswordAsync(ImiDbContext db, Actor actor, Guid userId, CancellationToken ct)

@@ -136,11 +136,11 @@ public sealed class ProfileService(
         account.LockoutEnd = null;
         account.PendingChallengeIndex = null;
         account.PendingChallengeExpiresAt = null;
-        account.SecurityStamp = Guid.NewGuid().ToString("N"); // ends every other session (AccountChangeNotifier tells them)
+        var stamp = account.EndSessions(); // ends every other session (AccountChangeNotifier tells them)
         Record(db, userId, SignInOutcome.CredentialsChanged, remoteAddress);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return account.SecurityStamp;
+        return stamp;
     }
 
     /// <summary>
@@ -165,7 +165,7 @@ public sealed class ProfileService(
         if (locked)
         {
             // Someone is guessing: this session ends too (SignInService does the same).
-            account.SecurityStamp = Guid.NewGuid().ToString("N");
+            account.EndSessions();
             account.PendingChallengeIndex = null;
             account.PendingChallengeExpiresAt = null;
         }
