@@ -14,25 +14,7 @@ public class SetupWizardTests(PortalServer server) : IClassFixture<PortalServer>
     // The Irish users read English; Anna Kowalska, the Polish coordinator, reads Polish.
     private static readonly LanguageTexts English = UserTexts.In("en"), Polish = UserTexts.In("pl");
 
-    private async Task<string> TemporaryPasswordForAsync(string email, int nth = 1)
-    {
-        var mail = await Eventually.ReturnsAsync(
-            () => server.Inbox.Messages().Where(m => m.To.Contains(email)).Reverse().Skip(nth - 1).FirstOrDefault(),
-            timeout: TimeSpan.FromSeconds(20), what: $"the temporary-password e-mail to {email}");
-        return Regex.Match(mail.Text, "[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}").Value;
-    }
-
-    private static async Task FirstSignInAsync(IPage page, string username, string temporaryPassword, string password, string code)
-    {
-        await SignInJourney.EnterPasswordAsync(page, username, temporaryPassword);
-        await page.WaitForURLAsync(new Regex("account/first-sign-in"));
-        await page.FillAsync("#new-password", password);
-        await page.FillAsync("#confirm-password", password);
-        await page.FillAsync("#security-code", code);
-        await page.FillAsync("#confirm-code", code);
-        await page.ClickAsync("[data-testid=credentials-submit]");
-        await page.WaitForCircuitAsync();
-    }
+    private Task<string> TemporaryPasswordForAsync(string email, int nth = 1) => SignInJourney.TemporaryPasswordAsync(server.Inbox, email, nth);
 
     private static async Task OpenStepAsync(IPage page, int step, LanguageTexts? texts = null)
     {
@@ -67,7 +49,7 @@ public class SetupWizardTests(PortalServer server) : IClassFixture<PortalServer>
     {
         const string email = "aisling.kennedy@dentalcouncil.demo.ie";
         var page = await Browser.NewPageAsync(server);
-        await FirstSignInAsync(page, DemoNetwork.NewFirstUsername, await TemporaryPasswordForAsync(email), "Dental-Council-2026", "975318642086");
+        await SignInJourney.FirstSignInAsync(page, DemoNetwork.NewFirstUsername, await TemporaryPasswordForAsync(email), "Dental-Council-2026", "975318642086");
 
         // The home page leads to the set-up while it is not finished.
         await page.ClickAsync("[data-testid=home-link-setup]");
@@ -158,7 +140,7 @@ public class SetupWizardTests(PortalServer server) : IClassFixture<PortalServer>
             timeout: TimeSpan.FromSeconds(20), what: "the colleague's temporary-password e-mail");
         Assert.DoesNotContain(colleagueUsername, colleagueMail.Text);
         var colleague = await Browser.NewPageAsync(server);
-        await FirstSignInAsync(colleague, colleagueUsername, await TemporaryPasswordForAsync("ciaran.doherty@dentalcouncil.demo.ie"),
+        await SignInJourney.FirstSignInAsync(colleague, colleagueUsername, await TemporaryPasswordForAsync("ciaran.doherty@dentalcouncil.demo.ie"),
             "Doherty-Password-1", "864209753186");
         await Assertions.Expect(colleague.Locator("h1")).ToContainTextAsync("Welcome, Ciarán Doherty");
 
