@@ -77,7 +77,7 @@ public static class DependencyInjection
         services.AddScoped<SignInService>();
         services.AddSingleton<Setup.SetupViewBuilder>();
         services.AddScoped<Setup.SetupService>();
-        services.AddSingleton<Coordination.CoordinationService>();
+        services.AddScoped<Coordination.CoordinationService>();
         services.AddSingleton<Setup.CoordinationQueries>();
         services.AddSingleton<Search.AuthoritySearch>();
         services.AddSingleton<Search.AuthorityDirectory>();

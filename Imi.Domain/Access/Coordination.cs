@@ -66,4 +66,85 @@ public static class Coordination
         if (!MayAdministerArea(actor, target, legislativeAreaCode, tree))
             throw new NotPermittedException(Refusals.Coordination.NotTheAreasCoordinator, ("area", legislativeAreaCode));
     }
+
+    /// <summary>
+    /// The coordinator an administrator gives an area to: its own coordinator or one below it, active, with access to the area.
+    /// </summary>
+    public static void RequireCoordinatorBelow(Actor actor, CoordinatorTree tree, Authority? coordinator, string legislativeAreaCode)
+    {
+        if (coordinator is null || !coordinator.IsCoordinator || coordinator.Status != RegistrationStatus.Validated
+            || !tree.IsOrIsAbove(actor.AuthorityId, coordinator.Id) || !coordinator.HasAccessTo(legislativeAreaCode))
+            throw new DomainException(Refusals.Coordination.NotACoordinatorBelow, nameof(NewAuthority.Areas),
+                ("coordinator", coordinator?.InformalTitle ?? ""), ("area", legislativeAreaCode));
+    }
+
+    /// <summary>Which kind of authority a coordinator of a kind registers: below itself only; NIMICs are the Commission's.</summary>
+    public static bool MayRegister(CoordinatorType registrar, CoordinatorType registered) => registered switch
+    {
+        CoordinatorType.None => registrar != CoordinatorType.None,
+        CoordinatorType.Dimic or CoordinatorType.Sdimic => registrar == CoordinatorType.Nimic,
+        CoordinatorType.Limic => registrar is CoordinatorType.Nimic or CoordinatorType.Dimic or CoordinatorType.Sdimic,
+        _ => false,
+    };
+
+    /// <summary>
+    /// A coordinator's data administrator registers an authority of its country, with its first user (the guide: both are
+    /// registered together). The authority is active at once (a coordinator registered it); each area it gets is one the
+    /// administrator holds the data administrator role in, coordinated by <paramref name="registrar"/> or a coordinator below
+    /// it that has the area; a coordinator registered gets a kind below the registrar's. The first user has every right
+    /// (as the guide's first user) and a temporary password the caller sends.
+    /// </summary>
+    public static (Authority Authority, User FirstUser) Register(Actor actor, Authority registrar, IReadOnlyList<Authority> countryCoordinators,
+        NewAuthority input, bool officialTitleTaken, bool firstUserEmailInUse, string username, DateTimeOffset at)
+    {
+        if (actor.AuthorityId != registrar.Id || !registrar.IsCoordinator || !actor.AreaRoles.Any(r => r.Role == AreaRole.DataAdministrator))
+            throw new NotPermittedException(Refusals.Coordination.DataAdministratorsRegister);
+        if (!MayRegister(registrar.CoordinatorType, input.CoordinatorType))
+            throw new NotPermittedException(Refusals.Coordination.MayNotRegisterType, ("type", input.CoordinatorType));
+        if (input.Areas.Count == 0)
+            throw new DomainException(Refusals.Coordination.AreasRequired, nameof(NewAuthority.Areas));
+        var needsRegion = input.CoordinatorType is CoordinatorType.Sdimic or CoordinatorType.Limic;
+        if (needsRegion && string.IsNullOrWhiteSpace(input.Region))
+            throw new DomainException(Refusals.Coordination.RegionRequired, nameof(NewAuthority.Region));
+
+        var tree = new CoordinatorTree(countryCoordinators);
+        var coordinators = new List<(string Area, Authority Coordinator)>();
+        foreach (var area in input.Areas.DistinctBy(a => a.LegislativeAreaCode))
+        {
+            if (!actor.Has(AreaRole.DataAdministrator, area.LegislativeAreaCode))
+                throw new NotPermittedException(Refusals.Coordination.NotTheAreasCoordinator, ("area", area.LegislativeAreaCode));
+            var coordinator = countryCoordinators.FirstOrDefault(c => c.Id == area.CoordinatorId);
+            RequireCoordinatorBelow(actor, tree, coordinator, area.LegislativeAreaCode);
+            coordinators.Add((area.LegislativeAreaCode, coordinator!));
+        }
+        if (officialTitleTaken)
+            throw new DomainException(Refusals.Coordination.OfficialTitleTaken, nameof(NewAuthority.OfficialTitle));
+
+        var authority = Authority.Register(registrar.CountryCode, input.OfficialTitle, input.OriginalLanguageCode, input.InformalTitle,
+            input.Level, input.Email, at, input.CoordinatorType, registrar.Id, coordinationRegion: input.Region);
+        foreach (var (area, coordinator) in coordinators)
+        {
+            authority.GrantAreaAccess(area, coordinator.Id);
+            authority.AddRequestCoordinator(area, coordinator);
+        }
+        authority.Validate();
+
+        if (firstUserEmailInUse)
+            throw new DomainException(Refusals.Users.EmailTaken, FirstUserField(nameof(User.Email)));
+        User firstUser;
+        try
+        {
+            firstUser = User.Register(authority.Id, username, input.FirstUser.Email, input.FirstUser.GivenName, input.FirstUser.FamilyName,
+                input.FirstUser.PreferredLanguageCode, at, input.FirstUser.Phone);
+        }
+        catch (DomainException e) when (e is not NotPermittedException)
+        {
+            throw new DomainException(e.Code, e.Field is null ? null : FirstUserField(e.Field), [.. e.Args]);
+        }
+        firstUser.GrantFirstUserRights(authority.Areas.Select(a => a.LegislativeAreaCode), authority.IsCoordinator);
+        return (authority, firstUser);
+    }
+
+    /// <summary>The name a refusal gives a field of the first user (the authority has an e-mail field too).</summary>
+    public static string FirstUserField(string field) => nameof(NewAuthority.FirstUser) + "." + field;
 }

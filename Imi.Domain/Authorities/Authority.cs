@@ -33,6 +33,8 @@ public sealed partial class Authority : AggregateRoot
     public RegistrationStatus Status { get; private set; }
     /// <summary>The coordinator that registered or validated this authority (none for a NIMIC).</summary>
     public Guid? CoordinatorId { get; private set; }
+    /// <summary>A coordinator's region (an SDIMIC's, a LIMIC's, a DIMIC's by region); none: the whole country.</summary>
+    public string? CoordinationRegion { get; private set; }
     public ContactDetails Contact { get; private set; } = ContactDetails.Empty;
     /// <summary>Where alerts go: must be valid and read often.</summary>
     public string Email { get; private set; } = "";
@@ -60,7 +62,8 @@ public sealed partial class Authority : AggregateRoot
         DateTimeOffset registeredAt,
         CoordinatorType coordinatorType = CoordinatorType.None,
         Guid? coordinatorId = null,
-        Guid? id = null)
+        Guid? id = null,
+        string? coordinationRegion = null)
     {
         var authority = new Authority
         {
@@ -73,6 +76,8 @@ public sealed partial class Authority : AggregateRoot
             Email = Guard.Email(email, nameof(Email)),
             CoordinatorType = coordinatorType,
             CoordinatorId = coordinatorId,
+            CoordinationRegion = coordinatorType == CoordinatorType.None ? null
+                : Guard.Optional(coordinationRegion, nameof(CoordinationRegion), RegionMaxLength),
             Status = RegistrationStatus.Registered,
             RegisteredAt = registeredAt,
             NeedsTranslation = true,
@@ -185,14 +190,19 @@ public sealed partial class Authority : AggregateRoot
         Touch();
     }
 
-    /// <summary>Given by the coordinator's data administrator.</summary>
-    public void GrantAreaAccess(string legislativeAreaCode)
+    /// <summary>
+    /// Given by a coordinator's data administrator (see <see cref="Coordination"/> for who may);
+    /// <paramref name="coordinatorId"/>: the coordinator that coordinates the authority in that area, if not its own.
+    /// </summary>
+    public void GrantAreaAccess(string legislativeAreaCode, Guid? coordinatorId = null)
     {
         if (_areas.Any(a => a.LegislativeAreaCode == legislativeAreaCode))
             return;
-        _areas.Add(new AreaAccess { LegislativeAreaCode = legislativeAreaCode });
+        _areas.Add(new AreaAccess { LegislativeAreaCode = legislativeAreaCode, CoordinatorId = coordinatorId == CoordinatorId ? null : coordinatorId });
         Touch();
     }
+
+    public const int RegionMaxLength = 100;
 
     public bool HasAccessTo(string legislativeAreaCode) => _areas.Any(a => a.LegislativeAreaCode == legislativeAreaCode);
 

@@ -17,6 +17,8 @@ public enum CoordinatorType
     Dimic,
     /// <summary>Super-DIMIC: a region, all legislative areas.</summary>
     Sdimic,
+    /// <summary>Local IMI coordinator: a region below a DIMIC or an SDIMIC.</summary>
+    Limic,
 }
 
 public enum RegistrationStatus

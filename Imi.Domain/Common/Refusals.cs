@@ -36,6 +36,7 @@ public static class Refusals
         public const string RequestHandlersOfAreaOnly = "Access.RequestHandlersOfAreaOnly";
         public const string RequestHandlersOnly = "Access.RequestHandlersOnly";
         public const string CoordinatorDataAdministratorsOnly = "Access.CoordinatorDataAdministratorsOnly";
+        public const string CoordinatorsOnly = "Access.CoordinatorsOnly";
         public const string AccountGone = "Access.AccountGone";
     }
 
@@ -118,6 +119,15 @@ public static class Refusals
         public const string CoordinatorStaysActive = "Coordination.CoordinatorStaysActive";
         public const string NotActive = "Coordination.NotActive";
         public const string NotDeactivated = "Coordination.NotDeactivated";
+        public const string DataAdministratorsRegister = "Coordination.DataAdministratorsRegister";
+        /// <summary>type (the coordinator type asked for, e.g. Dimic): who may register which kind (decision 010).</summary>
+        public const string MayNotRegisterType = "Coordination.MayNotRegisterType";
+        public const string AreasRequired = "Coordination.AreasRequired";
+        public const string RegionRequired = "Coordination.RegionRequired";
+        /// <summary>An authority of the country already has this official title.</summary>
+        public const string OfficialTitleTaken = "Coordination.OfficialTitleTaken";
+        /// <summary>coordinator, area: an area's coordinator is the registering coordinator or one below it, with access to the area.</summary>
+        public const string NotACoordinatorBelow = "Coordination.NotACoordinatorBelow";
     }
 
     /// <summary>The sign-in account.</summary>

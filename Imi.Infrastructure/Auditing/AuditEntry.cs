@@ -16,6 +16,8 @@ public enum AuditKind
     AuthorityDeactivated,
     /// <summary>A coordinator made a deactivated authority active again.</summary>
     AuthorityReactivated,
+    /// <summary>A coordinator registered an authority with its first user (the detail names the authority).</summary>
+    AuthorityRegistered,
 }
 
 /// <summary>Who read or deleted personal data, and what coordinators did to authorities, and when: kept after the data itself is gone.</summary>

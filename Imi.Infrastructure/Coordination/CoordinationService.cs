@@ -1,4 +1,8 @@
+using Imi.Domain.Authorities;
 using Imi.Domain.Common;
+using Imi.Domain.Users;
+using Imi.Infrastructure.Identity;
+using Imi.Infrastructure.Users;
 using Imi.Infrastructure.Auditing;
 using Imi.Infrastructure.Data;
 using Imi.Infrastructure.UseCases;
@@ -13,12 +17,42 @@ public sealed record DeactivateAuthority(Guid AuthorityId) : CoordinationCommand
 
 public sealed record ReactivateAuthority(Guid AuthorityId) : CoordinationCommand(AuthorityId);
 
+/// <summary>An authority registered: its id, its first user's username (for the registering administrator's eyes only), the notice.</summary>
+public sealed record AuthorityRegistered(Guid AuthorityId, string FirstUsername, Notice Notice);
+
 /// <summary>
 /// Runs a coordinator's command as one use case: loads the authority and its country's coordinators, lets the
 /// domain decide (rights included), writes the audit entry, and saves in one transaction.
 /// </summary>
-public sealed class CoordinationService(IDbContextFactory<ImiDbContext> contexts, TimeProvider clock)
+public sealed class CoordinationService(IDbContextFactory<ImiDbContext> contexts, AccountCredentials credentials, TimeProvider clock)
 {
+    /// <summary>
+    /// A coordinator's data administrator registers an authority with its first user: both active at once, the first user's
+    /// temporary password e-mailed in the same transaction; the username goes back to the administrator only.
+    /// </summary>
+    public async Task<AuthorityRegistered> RegisterAsync(Guid actorUserId, NewAuthority input, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var (_, actor) = await ActorLoader.LoadAsync(db, actorUserId, ct);
+        var registrar = await db.Authorities.SingleAsync(a => a.Id == actor.AuthorityId, ct);
+        var coordinators = await db.Authorities.AsNoTracking()
+            .Where(a => a.CountryCode == registrar.CountryCode && a.CoordinatorType != CoordinatorType.None).ToListAsync(ct);
+        var title = TextInput.Line(input.OfficialTitle).ToUpper();
+        var titleTaken = await db.Authorities.AnyAsync(a => a.CountryCode == registrar.CountryCode && a.OfficialTitle.ToUpper() == title, ct);
+        var email = TextInput.Line(input.FirstUser.Email);
+        var emailInUse = await db.ImiUsers.AnyAsync(u => u.Email == email, ct);
+        var username = await Usernames.NewAsync(db, registrar.CountryCode, input.FirstUser.GivenName, input.FirstUser.FamilyName, ct);
+
+        var (authority, firstUser) = Domain.Access.Coordination.Register(actor, registrar, coordinators, input, titleTaken, emailInUse, username, clock.GetUtcNow());
+        db.Authorities.Add(authority);
+        db.ImiUsers.Add(firstUser);
+        credentials.CreateWithTemporaryPassword(db, firstUser);
+        Audit(db, actor.UserId, authority, AuditKind.AuthorityRegistered);
+        await UnitOfWork.SaveAsync(db, Refusals.Concurrency.AuthorityChanged, ct, Domain.Access.Coordination.FirstUserField(nameof(User.Email)));
+        return new AuthorityRegistered(authority.Id, firstUser.Username, new Notice(Notices.Coordination.AuthorityRegistered,
+            ("authority", authority.InformalTitle), ("name", firstUser.DisplayName), ("email", firstUser.Email), ("username", firstUser.Username)));
+    }
+
     public async Task<Notice> ExecuteAsync(Guid actorUserId, CoordinationCommand command, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
@@ -43,20 +77,15 @@ public sealed class CoordinationService(IDbContextFactory<ImiDbContext> contexts
             default:
                 throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name);
         }
-        db.AuditEntries.Add(new AuditEntry
-        {
-            At = clock.GetUtcNow(), Kind = kind, UserId = actor.UserId, AuthorityId = target.Id, Detail = target.OfficialTitle,
-        });
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new ChangedBySomeoneElseException();
-        }
+        Audit(db, actor.UserId, target, kind);
+        await UnitOfWork.SaveAsync(db, Refusals.Concurrency.AuthorityChanged, ct);
         return new Notice(notice, ("authority", target.InformalTitle));
     }
+
+    private void Audit(ImiDbContext db, Guid actorUserId, Authority target, AuditKind kind) => db.AuditEntries.Add(new AuditEntry
+    {
+        At = clock.GetUtcNow(), Kind = kind, UserId = actorUserId, AuthorityId = target.Id, Detail = target.OfficialTitle,
+    });
 
     /// <summary>Every user of the authority: their open sessions end at once, on every instance.</summary>
     private static async Task EndSessionsOfAsync(ImiDbContext db, Guid authorityId, CancellationToken ct)

@@ -20,7 +20,7 @@ public static class DemoNetwork
         string Key, string Country, string Language, string OfficialTitle, string InformalTitle, string? Profile,
         AuthorityLevel Level, CoordinatorType Coordinator, string? CoordinatedBy, string[] Areas, string Email,
         string? City = null, string? Website = null, string? EnglishTitle = null, string? EnglishProfile = null,
-        bool SetUp = true);
+        bool SetUp = true, string? Region = null);
 
     public sealed record DemoUser(
         string Username, string Authority, string Given, string Family, string Language, string Email,
@@ -66,7 +66,7 @@ public static class DemoNetwork
         new("de-bavaria", "DE", "de", "Bayerisches Staatsministerium für Wirtschaft", "IMI-Koordinator Bayern",
             "Koordiniert IMI für alle Behörden in Bayern, in allen Rechtsbereichen.",
             AuthorityLevel.Regional, CoordinatorType.Sdimic, "de-nimic", Both, "imi@stmwi.demo.de", "München", null,
-            "IMI coordinator for Bavaria", "Coordinates IMI for all authorities in Bavaria, in all legislative areas."),
+            "IMI coordinator for Bavaria", "Coordinates IMI for all authorities in Bavaria, in all legislative areas.", Region: "Bayern"),
         new("de-architects-by", "DE", "de", "Bayerische Architektenkammer", "Regionale Kammer der Architekten in Bayern",
             "Führt die Architektenliste in Bayern, prüft ausländische Qualifikationen von Architekten und Stadtplanern und überwacht die Berufspflichten.",
             AuthorityLevel.Regional, CoordinatorType.None, "de-bavaria", [PQ], "imi@byak.demo.de", "München", "https://byak.demo.de",

@@ -31,7 +31,7 @@ public sealed class DemoSeeder(
         {
             var coordinatorId = d.CoordinatedBy is null ? (Guid?)null : IdOf(d.CoordinatedBy);
             var authority = Authority.Register(d.Country, d.OfficialTitle, d.Language, d.InformalTitle, d.Level, d.Email,
-                now.AddDays(-400), d.Coordinator, coordinatorId, IdOf(d.Key));
+                now.AddDays(-400), d.Coordinator, coordinatorId, IdOf(d.Key), d.Region);
             foreach (var area in d.Areas)
                 authority.GrantAreaAccess(area);
             authority.Validate();

@@ -1,6 +1,8 @@
 using Imi.Infrastructure.UseCases;
 using Imi.Domain.Authorities;
 using Imi.Domain.Common;
+using Imi.Domain.ReferenceData;
+using Imi.Domain.Access;
 using Imi.Domain.Users;
 using Imi.Infrastructure.Coordination;
 using Imi.Infrastructure.Data;
@@ -12,6 +14,17 @@ public sealed record CoordinatedAuthority(Guid Id, string InformalTitle, string 
     RegistrationStatus Status = RegistrationStatus.Validated, bool IsCoordinator = false);
 
 public sealed record CoordinatedAdministrator(Guid UserId, string DisplayName, string Email, bool IsBlocked);
+
+/// <summary>What the registration form offers: the kinds this coordinator registers, and per area it administers the coordinators to choose from (its own first).</summary>
+public sealed record RegistrationOptions(string CountryName, IReadOnlyList<CoordinatorType> Kinds, IReadOnlyList<RegistrationArea> Areas, IReadOnlyList<Language> Languages);
+
+public sealed record RegistrationArea(string Code, string Name, IReadOnlyList<AuthorityRef> Coordinators);
+
+/// <summary>A country's coordinators as a tree: each with the one above it, its region and areas, and how many authorities it coordinates per area.</summary>
+public sealed record CoordinationNetwork(string CountryName, IReadOnlyList<NetworkNode> Coordinators);
+
+public sealed record NetworkNode(Guid Id, Guid? AboveId, string InformalTitle, string OfficialTitle, CoordinatorType Type, string? Region,
+    IReadOnlyList<(string Area, int Authorities)> Areas);
 
 /// <summary>
 /// For a coordinator's data administrators: the authorities it coordinates, or a coordinator below it does (it may
@@ -38,5 +51,59 @@ public sealed class CoordinationQueries(IDbContextFactory<ImiDbContext> contexts
             admins.Where(u => u.AuthorityId == a.Id).OrderBy(u => u.FamilyName)
                 .Select(u => new CoordinatedAdministrator(u.Id, u.DisplayName, u.Email, blocked.Contains(u.Id))).ToList(),
             a.Status, a.IsCoordinator)).ToList();
+    }
+
+    /// <summary>For the registration form: only a coordinator's data administrators register (the domain says so again when they do).</summary>
+    public async Task<RegistrationOptions> RegistrationOptionsAsync(Guid actorUserId, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var (user, _) = await ActorLoader.LoadAsync(db, actorUserId, ct);
+        var registrar = await db.Authorities.AsNoTracking().SingleAsync(a => a.Id == user.AuthorityId, ct);
+        if (!registrar.IsCoordinator || !user.HasAnywhere(AreaRole.DataAdministrator))
+            throw new NotPermittedException(Refusals.Coordination.DataAdministratorsRegister);
+        var language = Localization.Texts.CurrentLanguage;
+        var coordinators = await db.Authorities.AsNoTracking()
+            .Where(a => a.CountryCode == registrar.CountryCode && a.CoordinatorType != CoordinatorType.None && a.Status == RegistrationStatus.Validated)
+            .ToListAsync(ct);
+        var below = new CoordinatorTree(coordinators).ItselfAndBelow(registrar.Id);
+        var areaNames = await db.LegislativeAreas.AsNoTracking().ToDictionaryAsync(a => a.Code, ct);
+        var areas = registrar.Areas.Select(a => a.LegislativeAreaCode).Where(code => user.Has(AreaRole.DataAdministrator, code))
+            .Select(code => new RegistrationArea(code, areaNames.TryGetValue(code, out var area) ? area.NameIn(language) : code,
+                coordinators.Where(c => below.Contains(c.Id) && c.HasAccessTo(code))
+                    .OrderBy(c => c.Id != registrar.Id).ThenBy(c => c.InformalTitle).Select(SetupViewBuilder.RefOf).ToList()))
+            .ToList();
+        var kinds = Enum.GetValues<CoordinatorType>().Where(k => Domain.Access.Coordination.MayRegister(registrar.CoordinatorType, k)).ToList();
+        var country = await db.Countries.AsNoTracking().SingleAsync(c => c.Code == registrar.CountryCode, ct);
+        var languages = (await db.Languages.AsNoTracking().ToListAsync(ct))
+            .OrderBy(l => l.NameIn(language), StringComparer.Create(Localization.PortalLanguages.CultureOf(language), ignoreCase: true)).ToList();
+        return new RegistrationOptions(country.NameIn(language), kinds, areas, languages);
+    }
+
+    /// <summary>
+    /// The coordinators of the user's country (for the users of its coordinators), from the NIMIC down. Counts per area: the
+    /// authorities (not coordinators) that coordinator coordinates in that area. Reads the country's authorities with their
+    /// areas once (a country has hundreds, not millions).
+    /// </summary>
+    public async Task<CoordinationNetwork> NetworkAsync(Guid actorUserId, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var (user, _) = await ActorLoader.LoadAsync(db, actorUserId, ct);
+        var own = await db.Authorities.AsNoTracking().SingleAsync(a => a.Id == user.AuthorityId, ct);
+        if (!own.IsCoordinator)
+            throw new NotPermittedException(Refusals.Access.CoordinatorsOnly);
+        var language = Localization.Texts.CurrentLanguage;
+        var authorities = await db.Authorities.AsNoTracking()
+            .Where(a => a.CountryCode == own.CountryCode && a.Status == RegistrationStatus.Validated).ToListAsync(ct);
+        var counts = authorities.Where(a => !a.IsCoordinator)
+            .SelectMany(a => a.Areas.Select(area => (Coordinator: a.CoordinatorFor(area.LegislativeAreaCode), Area: area.LegislativeAreaCode)))
+            .GroupBy(x => x).ToDictionary(g => g.Key, g => g.Count());
+        var areaNames = await db.LegislativeAreas.AsNoTracking().ToDictionaryAsync(a => a.Code, a => a.NameIn(language), ct);
+        var country = await db.Countries.AsNoTracking().SingleAsync(c => c.Code == own.CountryCode, ct);
+        var nodes = authorities.Where(a => a.IsCoordinator).OrderBy(a => a.CoordinatorType).ThenBy(a => a.InformalTitle)
+            .Select(c => new NetworkNode(c.Id, c.CoordinatorId, c.InformalTitle, c.OfficialTitle, c.CoordinatorType, c.CoordinationRegion,
+                c.Areas.Select(a => (areaNames.GetValueOrDefault(a.LegislativeAreaCode, a.LegislativeAreaCode),
+                    counts.GetValueOrDefault(((Guid?)c.Id, a.LegislativeAreaCode)))).ToList()))
+            .ToList();
+        return new CoordinationNetwork(country.NameIn(language), nodes);
     }
 }

@@ -9,9 +9,9 @@ using Imi.Infrastructure.Data;
 using Imi.Infrastructure.Identity;
 using Imi.Infrastructure.Localization;
 using Imi.Infrastructure.Mail;
+using Imi.Infrastructure.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace Imi.Infrastructure.Setup;
 
@@ -83,7 +83,7 @@ public sealed class SetupService(
             _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name),
         };
 
-        await SaveAsync(db, cancellationToken);
+        await UnitOfWork.SaveAsync(db, Refusals.Concurrency.SetupChanged, cancellationToken);
         await using var fresh = await contexts.CreateDbContextAsync(cancellationToken);
         return new SetupResult(await views.BuildAsync(fresh, actor, actorUser.PreferredLanguageCode, cancellationToken), notice, showUsername);
     }
@@ -127,10 +127,7 @@ public sealed class SetupService(
     {
         var email = TextInput.Line(c.User.Email); // as the domain will store it, so the check compares like with like
         var emailInUse = await db.ImiUsers.AnyAsync(u => u.Email == email, ct);
-        string username;
-        do
-            username = Username.Generate(authority.CountryCode, c.User.GivenName ?? "", c.User.FamilyName ?? "", Random.Shared);
-        while (await db.ImiUsers.AnyAsync(u => u.Username == username, ct));
+        var username = await Usernames.NewAsync(db, authority.CountryCode, c.User.GivenName, c.User.FamilyName, ct);
 
         var user = UserAdministration.Register(actor, authority, c.User, emailInUse, username, clock.GetUtcNow());
         UserAdministration.SetRoles(actor, authority, [.. staff, user], user, c.LocalDataAdministrator, c.Roles);
@@ -195,25 +192,5 @@ public sealed class SetupService(
         outbox.Enqueue(db, mails.SignInReminder(target.PreferredLanguageCode, target.DisplayName, authority.InformalTitle, signIn),
             target.Email, target.DisplayName, MailKinds.SignInReminder);
         return new Notice(Notices.Setup.ReminderSent, ("name", target.DisplayName));
-    }
-
-    private async Task SaveAsync(ImiDbContext db, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new ChangedBySomeoneElseException();
-        }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } unique)
-        {
-            throw unique.ConstraintName?.Contains("email") == true
-                ? new DomainException(Refusals.Users.EmailTaken, nameof(User.Email))
-                : unique.ConstraintName?.Contains("username") == true
-                    ? new DomainException(Refusals.Users.UsernameTaken, nameof(User.Username))
-                    : new ChangedBySomeoneElseException();
-        }
     }
 }

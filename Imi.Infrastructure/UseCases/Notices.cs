@@ -39,6 +39,8 @@ public static class Notices
         public const string AuthorityDeactivated = "Coordination.AuthorityDeactivated";
         /// <summary>authority</summary>
         public const string AuthorityReactivated = "Coordination.AuthorityReactivated";
+        /// <summary>authority, name, email, username (the first user's)</summary>
+        public const string AuthorityRegistered = "Coordination.AuthorityRegistered";
     }
 
     /// <summary>The setup wizard and user administration.</summary>

@@ -90,7 +90,7 @@ public class PseudoLanguageTests(PortalServer server) : IClassFixture<PortalServ
         pages.AddRange(exchanges.GroupBy(r => r.Status).Select(g => $"requests/{g.First().Id}"));
         pages.AddRange(["setup", "administration/users", .. Enumerable.Range(1, 15).Select(n => $"setup/step/{n}")]);
         if (username == "demo.de.coordinator")
-            pages.Add("coordination/authorities");
+            pages.AddRange(["coordination/authorities", "coordination/network", "coordination/register"]);
         else
             pages.AddRange(["requests/new", "requests/allocation"]);
         return pages;

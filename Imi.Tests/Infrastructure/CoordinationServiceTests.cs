@@ -87,4 +87,49 @@ public class CoordinationServiceTests(DatabaseFixture database) : IClassFixture<
         var refused = await Assert.ThrowsAsync<DomainException>(() => services.Get<CoordinationService>().ExecuteAsync(nimic, new DeactivateAuthority(bavarianSdimic)));
         Assert.Equal(Refusals.Coordination.CoordinatorStaysActive, refused.Code);
     }
+
+    /// <summary>
+    /// The DIMIC for PQ registers a Berlin authority: active at once and found by search, coordinated by the DIMIC, its first
+    /// user's temporary password e-mailed in their language, the username given back to the administrator only, an audit entry.
+    /// </summary>
+    [Fact]
+    public async Task TheDimic_RegistersAnAuthorityWithItsFirstUser_InOneTransaction()
+    {
+        await using var services = database.Services();
+        var zab = await UserIdAsync(services, "demo.de.zab");
+        var zabAuthority = await AuthorityOfAsync(services, "demo.de.zab");
+        var input = new NewAuthority("Zahnärztekammer Berlin", "Kammer der Zahnärzte in Berlin", "de", AuthorityLevel.Regional,
+            "imi@zaek-berlin.demo.de", CoordinatorType.None, null, [new AreaCoordinator("PQ", zabAuthority)],
+            new Imi.Domain.Users.NewUser("Ute", "Lange", "ute.lange@zaek-berlin.demo.de", null, "de"));
+
+        var registered = await services.Get<CoordinationService>().RegisterAsync(zab, input);
+
+        Assert.Equal(Notices.Coordination.AuthorityRegistered, registered.Notice.Code);
+        Assert.Matches("^DE-UL-[0-9]+$", registered.FirstUsername);
+        await using (var db = await services.DbAsync())
+        {
+            var authority = await db.Authorities.SingleAsync(a => a.Id == registered.AuthorityId);
+            Assert.Equal((RegistrationStatus.Validated, zabAuthority, "DE"), (authority.Status, authority.CoordinatorId, authority.CountryCode));
+            var user = await db.ImiUsers.SingleAsync(u => u.AuthorityId == authority.Id);
+            Assert.Equal(registered.FirstUsername, user.Username);
+            Assert.True((await db.Accounts.SingleAsync(a => a.Id == user.Id)).MustChangeCredentials);
+            var mail = await db.Outbox.SingleAsync(m => m.ToAddress == "ute.lange@zaek-berlin.demo.de");
+            Assert.Equal(Imi.Infrastructure.Identity.MailKinds.TemporaryPassword, mail.Kind);
+            Assert.DoesNotContain(registered.FirstUsername, mail.TextBody); // the username is told in person, never e-mailed
+            Assert.Equal(Imi.Tests.EndToEnd.UserTexts.In("de")["Mail.TemporaryPassword.Subject"], mail.Subject);
+            Assert.Equal(zab, (await db.AuditEntries.SingleAsync(e => e.AuthorityId == authority.Id && e.Kind == AuditKind.AuthorityRegistered)).UserId);
+        }
+        var hits = (await services.Get<AuthoritySearch>().SearchAsync(new SearchQuery("Zahnärztekammer", "de"))).Hits;
+        Assert.Contains(hits, h => h.AuthorityId == registered.AuthorityId);
+
+        // The same title again (in other capitals), and a known e-mail: refused on their fields, nothing saved.
+        var again = await Assert.ThrowsAsync<DomainException>(() => services.Get<CoordinationService>().RegisterAsync(zab,
+            input with { OfficialTitle = "ZAHNÄRZTEKAMMER BERLIN" }));
+        Assert.Equal((Refusals.Coordination.OfficialTitleTaken, "OfficialTitle"), (again.Code, again.Field));
+        var knownEmail = await Assert.ThrowsAsync<DomainException>(() => services.Get<CoordinationService>().RegisterAsync(zab,
+            input with { OfficialTitle = "Zahnärztekammer Brandenburg" }));
+        Assert.Equal((Refusals.Users.EmailTaken, "FirstUser.Email"), (knownEmail.Code, knownEmail.Field));
+        await using (var db = await services.DbAsync())
+            Assert.False(await db.Authorities.AnyAsync(a => a.OfficialTitle == "Zahnärztekammer Brandenburg"));
+    }
 }

@@ -33,6 +33,11 @@ namespace Imi.Infrastructure.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("CoordinationRegion")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("coordination_region");
+
                     b.Property<Guid?>("CoordinatorId")
                         .HasColumnType("uuid")
                         .HasColumnName("coordinator_id");

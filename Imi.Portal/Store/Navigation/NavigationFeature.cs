@@ -44,7 +44,9 @@ public static class NavigationReducers
         if (state.User?.IsLocalDataAdministrator == true)
             items.Add(new NavItem("Shell.Navigation.Users", "administration/users", MudBlazor.Icons.Material.Outlined.People));
         if (state.User?.Areas.Any(a => a.Roles.Contains(Imi.Domain.Users.AreaRole.DataAdministrator)) == true)
-            items.Add(new NavItem("Shell.Navigation.CoordinatedAuthorities", "coordination/authorities", MudBlazor.Icons.Material.Outlined.AccountTree));
+            items.Add(new NavItem("Shell.Navigation.CoordinatedAuthorities", "coordination/authorities", MudBlazor.Icons.Material.Outlined.Apartment));
+        if (state.User is { CoordinatorType: not Imi.Domain.Authorities.CoordinatorType.None })
+            items.Add(new NavItem("Shell.Navigation.Network", "coordination/network", MudBlazor.Icons.Material.Outlined.AccountTree));
         if (state.ShowDevelopmentInbox)
             items.Add(new NavItem("Shell.Navigation.LocalInbox", "dev/inbox", MudBlazor.Icons.Material.Outlined.Inbox));
         return state with { Items = items };

@@ -1,0 +1,68 @@
+using FluentValidation;
+using Imi.Domain.Authorities;
+using Imi.Domain.Common;
+using Imi.Domain.Users;
+using Imi.Infrastructure.Localization;
+
+namespace Imi.Portal.Forms;
+
+/// <summary>Registering an authority with its first user, as the form edits it (flat: one property per field).</summary>
+public sealed class RegisterAuthorityForm
+{
+    public string OfficialTitle { get; set; } = "";
+    public string InformalTitle { get; set; } = "";
+    public string OriginalLanguageCode { get; set; } = "";
+    public AuthorityLevel Level { get; set; } = AuthorityLevel.National;
+    public string Email { get; set; } = "";
+    public CoordinatorType Kind { get; set; } = CoordinatorType.None;
+    public string? Region { get; set; }
+    /// <summary>The areas ticked, each with the coordinator chosen for it.</summary>
+    public Dictionary<string, Guid> Areas { get; set; } = [];
+    public string FirstGivenName { get; set; } = "";
+    public string FirstFamilyName { get; set; } = "";
+    public string FirstEmail { get; set; } = "";
+    public string? FirstPhone { get; set; }
+    public string FirstLanguageCode { get; set; } = "";
+
+    public NewAuthority ToInput() => new(OfficialTitle, InformalTitle, OriginalLanguageCode, Level, Email, Kind,
+        Kind == CoordinatorType.None ? null : Region,
+        [.. Areas.Select(a => new AreaCoordinator(a.Key, a.Value))],
+        new NewUser(FirstGivenName, FirstFamilyName, FirstEmail, FirstPhone, FirstLanguageCode));
+
+    /// <summary>The form field that shows a refusal about a field of the domain's input.</summary>
+    public static string FieldOf(string domainField) => domainField switch
+    {
+        "FirstUser.GivenName" => nameof(FirstGivenName),
+        "FirstUser.FamilyName" => nameof(FirstFamilyName),
+        "FirstUser.Email" => nameof(FirstEmail),
+        "FirstUser.Phone" => nameof(FirstPhone),
+        "FirstUser.PreferredLanguageCode" => nameof(FirstLanguageCode),
+        "CoordinationRegion" => nameof(Region),
+        _ => domainField,
+    };
+}
+
+/// <summary>The registration form's checks before registering; the domain checks again (and the rights).</summary>
+public sealed class RegisterAuthorityFormValidator : AbstractValidator<RegisterAuthorityForm>
+{
+    public RegisterAuthorityFormValidator(Texts texts)
+    {
+        RuleFor(f => f.OfficialTitle).NotEmpty().WithText(texts, "Authorities.Register.Validation.OfficialTitleRequired")
+            .MaximumLength(OfficialTitle.MaxLength).WithText(texts, "Setup.Validation.TooLong", ("count", OfficialTitle.MaxLength));
+        RuleFor(f => f.InformalTitle).NotEmpty().WithText(texts, "Setup.Validation.InformalTitleRequired")
+            .MaximumLength(InformalTitle.MaxLength).WithText(texts, "Setup.Validation.InformalTitleTooLong", ("count", InformalTitle.MaxLength));
+        RuleFor(f => f.OriginalLanguageCode).NotEmpty().WithText(texts, "Authorities.Register.Validation.LanguageRequired");
+        RuleFor(f => f.Email).Must(EmailAddress.IsValid).WithText(texts, "Setup.Validation.AuthorityEmailInvalid");
+        RuleFor(f => f.Region).NotEmpty().When(f => f.Kind is CoordinatorType.Sdimic or CoordinatorType.Limic)
+            .WithText(texts, "Refusals.Coordination.RegionRequired")
+            .MaximumLength(Authority.RegionMaxLength).WithText(texts, "Setup.Validation.TooLong", ("count", Authority.RegionMaxLength));
+        RuleFor(f => f.Areas).NotEmpty().WithText(texts, "Refusals.Coordination.AreasRequired");
+        RuleFor(f => f.FirstGivenName).NotEmpty().WithText(texts, "Setup.Validation.GivenNameRequired")
+            .MaximumLength(User.NameMaxLength).WithText(texts, "Setup.Validation.TooLong", ("count", User.NameMaxLength));
+        RuleFor(f => f.FirstFamilyName).NotEmpty().WithText(texts, "Setup.Validation.FamilyNameRequired")
+            .MaximumLength(User.NameMaxLength).WithText(texts, "Setup.Validation.TooLong", ("count", User.NameMaxLength));
+        RuleFor(f => f.FirstEmail).Must(EmailAddress.IsValid).WithText(texts, "Setup.Validation.UserEmailInvalid");
+        RuleFor(f => f.FirstLanguageCode).NotEmpty().WithText(texts, "Setup.Validation.LanguageRequired");
+        RuleFor(f => f.FirstPhone).MaximumLength(User.PhoneMaxLength).WithText(texts, "Setup.Validation.TooLong", ("count", User.PhoneMaxLength));
+    }
+}
