@@ -128,6 +128,15 @@ public static class Refusals
         public const string OfficialTitleTaken = "Coordination.OfficialTitleTaken";
         /// <summary>coordinator, area: an area's coordinator is the registering coordinator or one below it, with access to the area.</summary>
         public const string NotACoordinatorBelow = "Coordination.NotACoordinatorBelow";
+        /// <summary>area</summary>
+        public const string AlreadyHasArea = "Coordination.AlreadyHasArea";
+        /// <summary>area, exchanges (their references, listed)</summary>
+        public const string OpenExchangesInArea = "Coordination.OpenExchangesInArea";
+        /// <summary>area: a coordinator keeps an area while it coordinates authorities in it.</summary>
+        public const string CoordinatesOthersInArea = "Coordination.CoordinatesOthersInArea";
+        public const string LastArea = "Coordination.LastArea";
+        /// <summary>coordinator</summary>
+        public const string CannotBecomeItsCoordinator = "Coordination.CannotBecomeItsCoordinator";
     }
 
     /// <summary>The sign-in account.</summary>

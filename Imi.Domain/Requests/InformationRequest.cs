@@ -35,7 +35,8 @@ public sealed partial class InformationRequest : AggregateRoot
 
     /// <summary>The running number the reference is made from ("IMI-000123"); given by the database.</summary>
     public long Number { get; private set; }
-    public string Reference => $"IMI-{Number:000000}";
+    public string Reference => ReferenceOf(Number);
+    public static string ReferenceOf(long number) => $"IMI-{number:000000}";
     public string LegislativeAreaCode { get; private set; } = "";
     public string QuestionSetCode { get; private set; } = "";
     public int QuestionSetVersion { get; private set; }

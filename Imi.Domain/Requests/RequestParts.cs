@@ -25,6 +25,13 @@ public enum RequestStatus
     Closed,
 }
 
+public static class RequestStatuses
+{
+    /// <summary>An exchange under way: sent and not yet closed (a draft is not an exchange yet).</summary>
+    public static readonly IReadOnlyList<RequestStatus> Open =
+        [.. Enum.GetValues<RequestStatus>().Where(s => s is not RequestStatus.Draft and not RequestStatus.Closed)];
+}
+
 /// <summary>Everything a user can do to an exchange. Each is one row (or a few) in the workflow table.</summary>
 public enum RequestAction
 {

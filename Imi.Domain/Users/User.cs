@@ -123,6 +123,15 @@ public sealed class User : AggregateRoot
         Touch();
     }
 
+    /// <summary>The authority no longer has access to the area: every role in it goes. Returns whether the user had one.</summary>
+    public bool LoseArea(string legislativeAreaCode)
+    {
+        if (_areaRoles.RemoveAll(r => r.LegislativeAreaCode == legislativeAreaCode) == 0)
+            return false;
+        Touch();
+        return true;
+    }
+
     public void Revoke(AreaRole role, string legislativeAreaCode)
     {
         if (_areaRoles.Remove(new AreaRoleAssignment(legislativeAreaCode, role)))

@@ -18,6 +18,14 @@ public enum AuditKind
     AuthorityReactivated,
     /// <summary>A coordinator registered an authority with its first user (the detail names the authority).</summary>
     AuthorityRegistered,
+    /// <summary>A coordinator gave an authority access to a legislative area (the detail: its code).</summary>
+    AreaGranted,
+    /// <summary>A coordinator withdrew an authority's access to a legislative area (the detail: its code).</summary>
+    AreaWithdrawn,
+    /// <summary>A coordinator edited the official title (the detail: before → after).</summary>
+    OfficialTitleChanged,
+    /// <summary>Another coordinator became the authority's coordinator (the detail: its official title).</summary>
+    CoordinatorChanged,
 }
 
 /// <summary>Who read or deleted personal data, and what coordinators did to authorities, and when: kept after the data itself is gone.</summary>

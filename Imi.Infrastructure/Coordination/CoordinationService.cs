@@ -1,5 +1,6 @@
 using Imi.Domain.Authorities;
 using Imi.Domain.Common;
+using Imi.Domain.Requests;
 using Imi.Domain.Users;
 using Imi.Infrastructure.Identity;
 using Imi.Infrastructure.Users;
@@ -11,11 +12,23 @@ using Microsoft.EntityFrameworkCore;
 namespace Imi.Infrastructure.Coordination;
 
 /// <summary>What a coordinator does to an authority it coordinates (decision 010).</summary>
-public abstract record CoordinationCommand(Guid AuthorityId);
+public abstract record CoordinationCommand(Guid AuthorityId)
+{
+    /// <summary>The authority's revision the page showed; a later change by someone else refuses the command.</summary>
+    public int? ExpectedRevision { get; init; }
+}
 
 public sealed record DeactivateAuthority(Guid AuthorityId) : CoordinationCommand(AuthorityId);
 
 public sealed record ReactivateAuthority(Guid AuthorityId) : CoordinationCommand(AuthorityId);
+
+public sealed record GrantArea(Guid AuthorityId, string AreaCode, Guid CoordinatorId) : CoordinationCommand(AuthorityId);
+
+public sealed record WithdrawArea(Guid AuthorityId, string AreaCode) : CoordinationCommand(AuthorityId);
+
+public sealed record EditOfficialTitle(Guid AuthorityId, string OfficialTitle) : CoordinationCommand(AuthorityId);
+
+public sealed record ChangeCoordinator(Guid AuthorityId, Guid CoordinatorId) : CoordinationCommand(AuthorityId);
 
 /// <summary>An authority registered: its id, its first user's username (for the registering administrator's eyes only), the notice.</summary>
 public sealed record AuthorityRegistered(Guid AuthorityId, string FirstUsername, Notice Notice);
@@ -47,7 +60,7 @@ public sealed class CoordinationService(IDbContextFactory<ImiDbContext> contexts
         db.Authorities.Add(authority);
         db.ImiUsers.Add(firstUser);
         credentials.CreateWithTemporaryPassword(db, firstUser);
-        Audit(db, actor.UserId, authority, AuditKind.AuthorityRegistered);
+        Audit(db, actor.UserId, authority, AuditKind.AuthorityRegistered, authority.OfficialTitle);
         await UnitOfWork.SaveAsync(db, Refusals.Concurrency.AuthorityChanged, ct, Domain.Access.Coordination.FirstUserField(nameof(User.Email)));
         return new AuthorityRegistered(authority.Id, firstUser.Username, new Notice(Notices.Coordination.AuthorityRegistered,
             ("authority", authority.InformalTitle), ("name", firstUser.DisplayName), ("email", firstUser.Email), ("username", firstUser.Username)));
@@ -59,12 +72,44 @@ public sealed class CoordinationService(IDbContextFactory<ImiDbContext> contexts
         var (_, actor) = await ActorLoader.LoadAsync(db, actorUserId, ct);
         var target = await db.Authorities.SingleOrDefaultAsync(a => a.Id == command.AuthorityId, ct)
             ?? throw new DomainException(Refusals.Coordination.NoSuchAuthority);
+        if (command.ExpectedRevision is { } expected && expected != target.Revision)
+            throw new ChangedBySomeoneElseException(Refusals.Concurrency.AuthorityChanged);
         var coordinators = await CoordinatorTrees.OfCountryAsync(db, target.CountryCode, ct);
 
         AuditKind kind;
         string notice;
+        var detail = target.OfficialTitle;
         switch (command)
         {
+            case GrantArea c:
+                target.GrantArea(actor, coordinators, c.AreaCode, await CoordinatorAsync(db, c.CoordinatorId, ct));
+                (kind, notice, detail) = (AuditKind.AreaGranted, Notices.Coordination.AreaGranted, c.AreaCode);
+                break;
+            case WithdrawArea c:
+                var open = await db.Requests.AsNoTracking()
+                    .Where(r => (r.RequestingAuthorityId == target.Id || r.RespondingAuthorityId == target.Id)
+                                && r.LegislativeAreaCode == c.AreaCode && RequestStatuses.Open.Contains(r.Status))
+                    .OrderBy(r => r.Number).Select(r => r.Number).ToListAsync(ct);
+                var coordinatesOthers = target.IsCoordinator && await db.Authorities.AnyAsync(a => a.Id != target.Id
+                    && a.Areas.Any(x => x.LegislativeAreaCode == c.AreaCode && (x.CoordinatorId == target.Id || (x.CoordinatorId == null && a.CoordinatorId == target.Id))), ct);
+                target.WithdrawArea(actor, coordinators, c.AreaCode, [.. open.Select(InformationRequest.ReferenceOf)], coordinatesOthers);
+                foreach (var user in await db.ImiUsers.Where(u => u.AuthorityId == target.Id).ToListAsync(ct))
+                    if (user.LoseArea(c.AreaCode))
+                        (await db.Accounts.SingleAsync(a => a.Id == user.Id, ct)).EndSessions(); // their sessions carried the roles
+                (kind, notice, detail) = (AuditKind.AreaWithdrawn, Notices.Coordination.AreaWithdrawn, c.AreaCode);
+                break;
+            case EditOfficialTitle c:
+                var title = TextInput.Line(c.OfficialTitle).ToUpper();
+                var taken = await db.Authorities.AnyAsync(a => a.Id != target.Id && a.CountryCode == target.CountryCode && a.OfficialTitle.ToUpper() == title, ct);
+                var before = target.OfficialTitle;
+                target.EditOfficialTitle(actor, coordinators, c.OfficialTitle, taken);
+                (kind, notice, detail) = (AuditKind.OfficialTitleChanged, Notices.Coordination.OfficialTitleChanged, $"{before} → {target.OfficialTitle}");
+                break;
+            case ChangeCoordinator c:
+                var coordinator = await CoordinatorAsync(db, c.CoordinatorId, ct);
+                target.ChangeCoordinator(actor, coordinators, coordinator);
+                (kind, notice, detail) = (AuditKind.CoordinatorChanged, Notices.Coordination.CoordinatorChanged, coordinator.OfficialTitle);
+                break;
             case DeactivateAuthority:
                 target.Deactivate(actor, coordinators);
                 await EndSessionsOfAsync(db, target.Id, ct);
@@ -77,15 +122,19 @@ public sealed class CoordinationService(IDbContextFactory<ImiDbContext> contexts
             default:
                 throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name);
         }
-        Audit(db, actor.UserId, target, kind);
+        Audit(db, actor.UserId, target, kind, detail);
         await UnitOfWork.SaveAsync(db, Refusals.Concurrency.AuthorityChanged, ct);
         return new Notice(notice, ("authority", target.InformalTitle));
     }
 
-    private void Audit(ImiDbContext db, Guid actorUserId, Authority target, AuditKind kind) => db.AuditEntries.Add(new AuditEntry
+    private void Audit(ImiDbContext db, Guid actorUserId, Authority target, AuditKind kind, string detail) => db.AuditEntries.Add(new AuditEntry
     {
-        At = clock.GetUtcNow(), Kind = kind, UserId = actorUserId, AuthorityId = target.Id, Detail = target.OfficialTitle,
+        At = clock.GetUtcNow(), Kind = kind, UserId = actorUserId, AuthorityId = target.Id, Detail = detail,
     });
+
+    private static async Task<Authority> CoordinatorAsync(ImiDbContext db, Guid id, CancellationToken ct) =>
+        await db.Authorities.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct)
+        ?? throw new DomainException(Refusals.Coordination.NoSuchAuthority);
 
     /// <summary>Every user of the authority: their open sessions end at once, on every instance.</summary>
     private static async Task EndSessionsOfAsync(ImiDbContext db, Guid authorityId, CancellationToken ct)

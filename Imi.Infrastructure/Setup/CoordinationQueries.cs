@@ -20,6 +20,15 @@ public sealed record RegistrationOptions(string CountryName, IReadOnlyList<Coord
 
 public sealed record RegistrationArea(string Code, string Name, IReadOnlyList<AuthorityRef> Coordinators);
 
+/// <summary>One authority as the coordinator administering it sees it: what it may change, and the audit trail of what coordinators did.</summary>
+public sealed record AdministeredAuthority(Guid Id, int Revision, string OfficialTitle, string InformalTitle, RegistrationStatus Status, bool IsCoordinator,
+    Guid? CoordinatorId, IReadOnlyList<AuthorityRef> CoordinatorChoices, IReadOnlyList<AdministeredArea> Areas,
+    IReadOnlyList<RegistrationArea> GrantableAreas, IReadOnlyList<AuditLine> Audit);
+
+public sealed record AdministeredArea(string Code, string Name, string CoordinatorTitle);
+
+public sealed record AuditLine(DateTimeOffset At, string? UserName, Auditing.AuditKind Kind, string? Detail);
+
 /// <summary>A country's coordinators as a tree: each with the one above it, its region and areas, and how many authorities it coordinates per area.</summary>
 public sealed record CoordinationNetwork(string CountryName, IReadOnlyList<NetworkNode> Coordinators);
 
@@ -105,5 +114,45 @@ public sealed class CoordinationQueries(IDbContextFactory<ImiDbContext> contexts
                     counts.GetValueOrDefault(((Guid?)c.Id, a.LegislativeAreaCode)))).ToList()))
             .ToList();
         return new CoordinationNetwork(country.NameIn(language), nodes);
+    }
+
+    /// <summary>For the coordinator's data administrators who may administer it (its coordinator or one above, decision 010).</summary>
+    public async Task<AdministeredAuthority> AuthorityAsync(Guid actorUserId, Guid authorityId, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var (_, actor) = await ActorLoader.LoadAsync(db, actorUserId, ct);
+        var target = await db.Authorities.AsNoTracking().SingleOrDefaultAsync(a => a.Id == authorityId, ct)
+            ?? throw new DomainException(Refusals.Coordination.NoSuchAuthority);
+        var coordinators = await db.Authorities.AsNoTracking()
+            .Where(a => a.CountryCode == target.CountryCode && a.CoordinatorType != CoordinatorType.None && a.Status == RegistrationStatus.Validated)
+            .OrderBy(a => a.InformalTitle).ToListAsync(ct);
+        var tree = new CoordinatorTree(coordinators);
+        Domain.Access.Coordination.RequireCanAdministerAuthority(actor, target, tree);
+
+        var language = Localization.Texts.CurrentLanguage;
+        var areaNames = await db.LegislativeAreas.AsNoTracking().ToDictionaryAsync(a => a.Code, a => a.NameIn(language), ct);
+        string AreaName(string code) => areaNames.GetValueOrDefault(code, code);
+        string TitleOf(Guid? id) => coordinators.FirstOrDefault(c => c.Id == id)?.InformalTitle ?? "";
+        var mine = tree.ItselfAndBelow(actor.AuthorityId);
+        var choices = coordinators.Where(c => mine.Contains(c.Id) && c.Id != target.Id && !tree.IsOrIsAbove(target.Id, c.Id))
+            .Select(SetupViewBuilder.RefOf).ToList();
+        var grantable = actor.AreaRoles.Where(r => r.Role == AreaRole.DataAdministrator).Select(r => r.LegislativeAreaCode).Distinct()
+            .Where(code => !target.HasAccessTo(code))
+            .Select(code => new RegistrationArea(code, AreaName(code),
+                coordinators.Where(c => mine.Contains(c.Id) && c.Id != target.Id && c.HasAccessTo(code))
+                    .OrderBy(c => c.Id != actor.AuthorityId).Select(SetupViewBuilder.RefOf).ToList()))
+            .Where(a => a.Coordinators.Count > 0).OrderBy(a => a.Name).ToList();
+        var audit = await (from e in db.AuditEntries.AsNoTracking()
+                           where e.AuthorityId == target.Id
+                           join u in db.ImiUsers.AsNoTracking() on e.UserId equals u.Id into users
+                           from u in users.DefaultIfEmpty()
+                           orderby e.At descending, e.Id descending
+                           select new { e.At, u.GivenName, u.FamilyName, e.Kind, e.Detail }).Take(100).ToListAsync(ct);
+        return new AdministeredAuthority(target.Id, target.Revision, target.OfficialTitle, target.InformalTitle, target.Status, target.IsCoordinator,
+            target.CoordinatorId, choices,
+            [.. target.Areas.OrderBy(a => AreaName(a.LegislativeAreaCode))
+                .Select(a => new AdministeredArea(a.LegislativeAreaCode, AreaName(a.LegislativeAreaCode), TitleOf(target.CoordinatorFor(a.LegislativeAreaCode))))],
+            grantable,
+            [.. audit.Select(e => new AuditLine(e.At, e.GivenName is null ? null : $"{e.GivenName} {e.FamilyName}", e.Kind, e.Detail))]);
     }
 }

@@ -41,6 +41,14 @@ public static class Notices
         public const string AuthorityReactivated = "Coordination.AuthorityReactivated";
         /// <summary>authority, name, email, username (the first user's)</summary>
         public const string AuthorityRegistered = "Coordination.AuthorityRegistered";
+        /// <summary>authority</summary>
+        public const string AreaGranted = "Coordination.AreaGranted";
+        /// <summary>authority</summary>
+        public const string AreaWithdrawn = "Coordination.AreaWithdrawn";
+        /// <summary>authority</summary>
+        public const string OfficialTitleChanged = "Coordination.OfficialTitleChanged";
+        /// <summary>authority</summary>
+        public const string CoordinatorChanged = "Coordination.CoordinatorChanged";
     }
 
     /// <summary>The setup wizard and user administration.</summary>

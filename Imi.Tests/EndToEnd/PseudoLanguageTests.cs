@@ -90,7 +90,10 @@ public class PseudoLanguageTests(PortalServer server) : IClassFixture<PortalServ
         pages.AddRange(exchanges.GroupBy(r => r.Status).Select(g => $"requests/{g.First().Id}"));
         pages.AddRange(["setup", "administration/users", .. Enumerable.Range(1, 15).Select(n => $"setup/step/{n}")]);
         if (username == "demo.de.coordinator")
-            pages.AddRange(["coordination/authorities", "coordination/network", "coordination/register"]);
+        {
+            var coordinated = await db.Authorities.Where(a => a.CoordinatorId == user.AuthorityId).Select(a => a.Id).FirstAsync();
+            pages.AddRange(["coordination/authorities", $"coordination/authorities/{coordinated}", "coordination/network", "coordination/register"]);
+        }
         else
             pages.AddRange(["requests/new", "requests/allocation"]);
         return pages;

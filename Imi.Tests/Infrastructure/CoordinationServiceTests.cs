@@ -6,6 +6,7 @@ using Imi.Infrastructure.Search;
 using Imi.Infrastructure.UseCases;
 using Imi.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Imi.Tests.Infrastructure;
 
@@ -131,5 +132,83 @@ public class CoordinationServiceTests(DatabaseFixture database) : IClassFixture<
         Assert.Equal((Refusals.Users.EmailTaken, "FirstUser.Email"), (knownEmail.Code, knownEmail.Field));
         await using (var db = await services.DbAsync())
             Assert.False(await db.Authorities.AnyAsync(a => a.OfficialTitle == "Zahnärztekammer Brandenburg"));
+    }
+
+    /// <summary>
+    /// The Bavarian SDIMIC gives the chamber services, the chamber makes a handler of it, the SDIMIC withdraws it again: the
+    /// handler's role goes with it and their sessions end; each step on the audit trail the coordinator reads.
+    /// </summary>
+    [Fact]
+    public async Task AnAreaGiven_AndWithdrawn_TakesTheUsersRolesInItAlong_OnTheAuditTrail()
+    {
+        await using var services = database.Services();
+        var coordination = services.Get<CoordinationService>();
+        var bavaria = await UserIdAsync(services, "demo.de.bavaria");
+        var bavarianSdimic = await AuthorityOfAsync(services, "demo.de.bavaria");
+        var chamber = await AuthorityOfAsync(services, "demo.de.architects");
+
+        var granted = await coordination.ExecuteAsync(bavaria, new GrantArea(chamber, "SERVICES", bavarianSdimic));
+        Assert.Equal(Notices.Coordination.AreaGranted, granted.Code);
+        Imi.Domain.Users.User handler;
+        await using (var db = await services.DbAsync())
+            handler = await db.ImiUsers.AsNoTracking().SingleAsync(u => u.Username == "demo.de.handler");
+        var chamberAdmin = await UserIdAsync(services, "demo.de.architects");
+        await services.InScopeAsync(sp => sp.GetRequiredService<Imi.Infrastructure.Setup.SetupService>().ExecuteAsync(
+            chamberAdmin, new Imi.Infrastructure.Setup.SetUserRoles(handler.Id, handler.Revision, false,
+                [new("PQ", Imi.Domain.Users.AreaRole.RequestHandler), new("SERVICES", Imi.Domain.Users.AreaRole.RequestHandler)])));
+        string stamp;
+        await using (var db = await services.DbAsync())
+            stamp = (await db.Accounts.SingleAsync(a => a.Id == handler.Id)).SecurityStamp!;
+
+        var withdrawn = await coordination.ExecuteAsync(bavaria, new WithdrawArea(chamber, "SERVICES"));
+
+        Assert.Equal(Notices.Coordination.AreaWithdrawn, withdrawn.Code);
+        await using (var db = await services.DbAsync())
+        {
+            var after = await db.ImiUsers.SingleAsync(u => u.Id == handler.Id);
+            Assert.Equal([new("PQ", Imi.Domain.Users.AreaRole.RequestHandler)], after.AreaRoles);
+            Assert.NotEqual(stamp, (await db.Accounts.SingleAsync(a => a.Id == handler.Id)).SecurityStamp);
+            Assert.False((await db.Authorities.SingleAsync(a => a.Id == chamber)).HasAccessTo("SERVICES"));
+        }
+        var trail = (await services.Get<Imi.Infrastructure.Setup.CoordinationQueries>().AuthorityAsync(bavaria, chamber)).Audit;
+        Assert.Equal([AuditKind.AreaWithdrawn, AuditKind.AreaGranted], trail.Take(2).Select(l => l.Kind));
+        Assert.Equal(("Markus Huber", "SERVICES"), (trail[0].UserName, trail[0].Detail));
+    }
+
+    /// <summary>King's Inns still has the Portuguese request open in PQ: withdrawing PQ is refused, naming it.</summary>
+    [Fact]
+    public async Task WithdrawingAnArea_WithOpenExchanges_IsRefused_NamingThem()
+    {
+        await using var services = database.Services();
+        var kingsInns = await AuthorityOfAsync(services, "demo.ie.kingsinns");
+        var irishNimic = await UserIdAsync(services, "demo.ie.coordinator");
+        string open;
+        await using (var db = await services.DbAsync())
+            open = (await db.Requests.Where(r => r.RespondingAuthorityId == kingsInns && r.Status == Imi.Domain.Requests.RequestStatus.Sent).SingleAsync()).Reference;
+
+        var refused = await Assert.ThrowsAsync<DomainException>(() =>
+            services.Get<CoordinationService>().ExecuteAsync(irishNimic, new WithdrawArea(kingsInns, "PQ")));
+
+        Assert.Equal(Refusals.Coordination.OpenExchangesInArea, refused.Code);
+        Assert.Contains(("exchanges", (object?)open), refused.Args);
+    }
+
+    /// <summary>A page that read revision N and saves after someone else's change is told so, and nothing of its change is saved.</summary>
+    [Fact]
+    public async Task AChange_MadeOnAnOlderRevision_IsRefusedAsChangedBySomeoneElse()
+    {
+        await using var services = database.Services();
+        var coordination = services.Get<CoordinationService>();
+        var nimic = await UserIdAsync(services, "demo.ie.coordinator");
+        var nursing = await AuthorityOfAsync(services, "demo.ie.nursing");
+        var shown = (await services.Get<Imi.Infrastructure.Setup.CoordinationQueries>().AuthorityAsync(nimic, nursing)).Revision;
+        await coordination.ExecuteAsync(nimic, new EditOfficialTitle(nursing, "Nursing and Midwifery Board of Ireland (NMBI)") { ExpectedRevision = shown });
+
+        var stale = await Assert.ThrowsAsync<ChangedBySomeoneElseException>(() =>
+            coordination.ExecuteAsync(nimic, new EditOfficialTitle(nursing, "NMBI") { ExpectedRevision = shown }));
+
+        Assert.Equal(Refusals.Concurrency.AuthorityChanged, stale.Code);
+        await using var db = await services.DbAsync();
+        Assert.Equal("Nursing and Midwifery Board of Ireland (NMBI)", (await db.Authorities.SingleAsync(a => a.Id == nursing)).OfficialTitle);
     }
 }

@@ -2,6 +2,7 @@ using Imi.Infrastructure.Localization;
 using Imi.Domain.Common;
 using Imi.Infrastructure.Coordination;
 using Imi.Infrastructure.Setup;
+using Imi.Infrastructure.UseCases;
 
 namespace Imi.Portal.Store.Coordination;
 
@@ -65,6 +66,72 @@ public sealed class CoordinationEffects(CoordinationQueries queries, SetupServic
         catch (DomainException e)
         {
             dispatcher.Dispatch(new CoordinationFailedAction(texts.Refusal(e)));
+        }
+    }
+}
+
+/// <summary>One authority a coordinator administers: its official title, coordinator, areas, and the audit trail.</summary>
+[FeatureState]
+public sealed record AdministrationState
+{
+    public AdministeredAuthority? Authority { get; init; }
+    public string? Message { get; init; }
+    public string? Error { get; init; }
+    /// <summary>The field the <see cref="Error"/> concerns (the domain's name), if any.</summary>
+    public string? ErrorField { get; init; }
+}
+
+public sealed record LoadAdministeredAuthorityAction(Guid UserId, Guid AuthorityId);
+public sealed record AdministeredAuthorityLoadedAction(AdministeredAuthority Authority, string? Message = null, string? Error = null);
+/// <summary>Grant or withdraw an area, edit the official title, change the coordinator (the command carries the revision the page showed).</summary>
+public sealed record AdministerAuthorityAction(Guid UserId, CoordinationCommand Command);
+public sealed record AdministrationRefusedAction(string Message, string? Field);
+
+public static class AdministrationReducers
+{
+    [ReducerMethod]
+    public static AdministrationState Reduce(AdministrationState state, LoadAdministeredAuthorityAction action) => new();
+
+    [ReducerMethod]
+    public static AdministrationState Reduce(AdministrationState state, AdministeredAuthorityLoadedAction action) =>
+        new() { Authority = action.Authority, Message = action.Message, Error = action.Error };
+
+    [ReducerMethod]
+    public static AdministrationState Reduce(AdministrationState state, AdministrationRefusedAction action) =>
+        state with { Message = null, Error = action.Message, ErrorField = action.Field };
+}
+
+public sealed class AdministrationEffects(CoordinationQueries queries, CoordinationService coordination, Texts texts)
+{
+    [EffectMethod]
+    public async Task Handle(LoadAdministeredAuthorityAction action, IDispatcher dispatcher)
+    {
+        try
+        {
+            dispatcher.Dispatch(new AdministeredAuthorityLoadedAction(await queries.AuthorityAsync(action.UserId, action.AuthorityId)));
+        }
+        catch (DomainException e)
+        {
+            dispatcher.Dispatch(new AdministrationRefusedAction(texts.Refusal(e), null));
+        }
+    }
+
+    [EffectMethod]
+    public async Task Handle(AdministerAuthorityAction action, IDispatcher dispatcher)
+    {
+        try
+        {
+            var notice = await coordination.ExecuteAsync(action.UserId, action.Command);
+            dispatcher.Dispatch(new AdministeredAuthorityLoadedAction(await queries.AuthorityAsync(action.UserId, action.Command.AuthorityId), texts.Notice(notice)));
+        }
+        catch (ChangedBySomeoneElseException e)
+        {
+            // Someone else changed it: show their change, and say so.
+            dispatcher.Dispatch(new AdministeredAuthorityLoadedAction(await queries.AuthorityAsync(action.UserId, action.Command.AuthorityId), Error: texts.Refusal(e)));
+        }
+        catch (DomainException e)
+        {
+            dispatcher.Dispatch(new AdministrationRefusedAction(texts.Refusal(e), e.Field));
         }
     }
 }
