@@ -78,6 +78,7 @@ public static class DependencyInjection
         services.AddSingleton<Setup.SetupViewBuilder>();
         services.AddScoped<Setup.SetupService>();
         services.AddScoped<Coordination.CoordinationService>();
+        services.AddScoped<Coordination.CommissionBootstrap>();
         services.AddSingleton<Setup.CoordinationQueries>();
         services.AddSingleton<Search.AuthoritySearch>();
         services.AddSingleton<Search.AuthorityDirectory>();

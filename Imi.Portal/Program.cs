@@ -9,6 +9,8 @@ if (!await app.InitializeDatabaseAsync())
     await app.DisposeAsync(); // flushes the log, so the reason is printed before the process ends
     return 1;
 }
+if (args.FirstOrDefault() == AdministrationCommands.CreateCommissionUser)
+    return await AdministrationCommands.CreateCommissionUserAsync(app, args);
 app.UseImiPortal();
 await app.RunAsync();
 return 0;

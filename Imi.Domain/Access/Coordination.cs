@@ -78,12 +78,29 @@ public static class Coordination
                 ("coordinator", coordinator?.InformalTitle ?? ""), ("area", legislativeAreaCode));
     }
 
+    /// <summary>
+    /// The coordinator an application for <paramref name="legislativeAreaCode"/> goes to: of the country's active coordinators with
+    /// that area, the most specific whose region is the applicant's (a LIMIC, then an SDIMIC, then a DIMIC), else a DIMIC for the
+    /// area without a region, else the NIMIC. Null when the country has none.
+    /// </summary>
+    public static Authority? RouteApplication(IReadOnlyList<Authority> countryCoordinators, string legislativeAreaCode, string? region)
+    {
+        var wanted = region?.Trim();
+        return countryCoordinators
+            .Where(c => c.IsCoordinator && c.Status == RegistrationStatus.Validated && c.HasAccessTo(legislativeAreaCode))
+            .Where(c => c.CoordinationRegion is null || string.Equals(c.CoordinationRegion.Trim(), wanted, StringComparison.OrdinalIgnoreCase))
+            .OrderBy(c => c.CoordinationRegion is null ? 1 : 0)
+            .ThenBy(c => c.CoordinatorType switch { CoordinatorType.Limic => 0, CoordinatorType.Sdimic => 1, CoordinatorType.Dimic => 2, _ => 3 })
+            .FirstOrDefault();
+    }
+
     /// <summary>Which kind of authority a coordinator of a kind registers: below itself only; NIMICs are the Commission's.</summary>
     public static bool MayRegister(CoordinatorType registrar, CoordinatorType registered) => registered switch
     {
-        CoordinatorType.None => registrar != CoordinatorType.None,
+        CoordinatorType.None => registrar is not CoordinatorType.None and not CoordinatorType.Commission,
         CoordinatorType.Dimic or CoordinatorType.Sdimic => registrar == CoordinatorType.Nimic,
         CoordinatorType.Limic => registrar is CoordinatorType.Nimic or CoordinatorType.Dimic or CoordinatorType.Sdimic,
+        CoordinatorType.Nimic => registrar == CoordinatorType.Commission,
         _ => false,
     };
 
@@ -119,13 +136,18 @@ public static class Coordination
         }
         if (officialTitleTaken)
             throw new DomainException(Refusals.Coordination.OfficialTitleTaken, nameof(NewAuthority.OfficialTitle));
+        var country = registrar.CoordinatorType == CoordinatorType.Commission ? input.CountryCode ?? "" : registrar.CountryCode;
+        if (input.CoordinatorType == CoordinatorType.Nimic
+            && countryCoordinators.Any(c => c.CoordinatorType == CoordinatorType.Nimic && c.CountryCode.Equals(country.Trim(), StringComparison.OrdinalIgnoreCase)))
+            throw new DomainException(Refusals.Coordination.CountryHasNimic, nameof(NewAuthority.CountryCode));
 
-        var authority = Authority.Register(registrar.CountryCode, input.OfficialTitle, input.OriginalLanguageCode, input.InformalTitle,
+        var authority = Authority.Register(country, input.OfficialTitle, input.OriginalLanguageCode, input.InformalTitle,
             input.Level, input.Email, at, input.CoordinatorType, registrar.Id, coordinationRegion: input.Region);
         foreach (var (area, coordinator) in coordinators)
         {
             authority.GrantAreaAccess(area, coordinator.Id);
-            authority.AddRequestCoordinator(area, coordinator);
+            if (coordinator.CoordinatorType != CoordinatorType.Commission) // a NIMIC chooses its own request coordinators, if any
+                authority.AddRequestCoordinator(area, coordinator);
         }
         authority.Validate();
 

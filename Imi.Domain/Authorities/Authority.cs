@@ -78,7 +78,7 @@ public sealed partial class Authority : AggregateRoot
             CoordinatorId = coordinatorId,
             CoordinationRegion = coordinatorType == CoordinatorType.None ? null
                 : Guard.Optional(coordinationRegion, nameof(CoordinationRegion), RegionMaxLength),
-            Status = RegistrationStatus.Registered,
+            Status = RegistrationStatus.Applied,
             RegisteredAt = registeredAt,
             NeedsTranslation = true,
         };

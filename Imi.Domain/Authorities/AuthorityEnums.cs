@@ -19,14 +19,18 @@ public enum CoordinatorType
     Sdimic,
     /// <summary>Local IMI coordinator: a region below a DIMIC or an SDIMIC.</summary>
     Limic,
+    /// <summary>The Commission's IMI team: registers each country's NIMIC, above every country's tree.</summary>
+    Commission,
 }
 
 public enum RegistrationStatus
 {
-    /// <summary>Registered, waiting for its coordinator to validate it; not visible in search.</summary>
-    Registered,
-    /// <summary>Validated by its coordinator: a full member of the network.</summary>
+    /// <summary>Applied (self-registration), waiting for its coordinator to validate it; not found by search, no one signs in.</summary>
+    Applied,
+    /// <summary>Validated by its coordinator (or registered by one): a full member of the network.</summary>
     Validated,
     /// <summary>No longer active; kept for the record of its past exchanges.</summary>
     Deactivated,
+    /// <summary>Its application was rejected, with a reason; kept (without the applicant's personal data) to recognise a repeat.</summary>
+    Rejected,
 }

@@ -137,6 +137,12 @@ public static class Refusals
         public const string LastArea = "Coordination.LastArea";
         /// <summary>coordinator</summary>
         public const string CannotBecomeItsCoordinator = "Coordination.CannotBecomeItsCoordinator";
+        /// <summary>No active coordinator of the country has the area applied for.</summary>
+        public const string NoCoordinatorForApplication = "Coordination.NoCoordinatorForApplication";
+        /// <summary>The authority is not (or no longer) an application waiting for a decision.</summary>
+        public const string NotAnApplication = "Coordination.NotAnApplication";
+        /// <summary>A country has one NIMIC.</summary>
+        public const string CountryHasNimic = "Coordination.CountryHasNimic";
     }
 
     /// <summary>The sign-in account.</summary>

@@ -26,6 +26,10 @@ public enum AuditKind
     OfficialTitleChanged,
     /// <summary>Another coordinator became the authority's coordinator (the detail: its official title).</summary>
     CoordinatorChanged,
+    /// <summary>A coordinator validated an authority's application (the detail: its official title).</summary>
+    ApplicationValidated,
+    /// <summary>A coordinator rejected an authority's application (the detail: the reason).</summary>
+    ApplicationRejected,
 }
 
 /// <summary>Who read or deleted personal data, and what coordinators did to authorities, and when: kept after the data itself is gone.</summary>

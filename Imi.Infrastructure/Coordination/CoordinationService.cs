@@ -3,6 +3,8 @@ using Imi.Domain.Common;
 using Imi.Domain.Requests;
 using Imi.Domain.Users;
 using Imi.Infrastructure.Identity;
+using Imi.Infrastructure.Mail;
+using Microsoft.Extensions.Options;
 using Imi.Infrastructure.Users;
 using Imi.Infrastructure.Auditing;
 using Imi.Infrastructure.Data;
@@ -30,6 +32,10 @@ public sealed record EditOfficialTitle(Guid AuthorityId, string OfficialTitle) :
 
 public sealed record ChangeCoordinator(Guid AuthorityId, Guid CoordinatorId) : CoordinationCommand(AuthorityId);
 
+public sealed record ValidateApplication(Guid AuthorityId) : CoordinationCommand(AuthorityId);
+
+public sealed record RejectApplication(Guid AuthorityId, string Reason) : CoordinationCommand(AuthorityId);
+
 /// <summary>An authority registered: its id, its first user's username (for the registering administrator's eyes only), the notice.</summary>
 public sealed record AuthorityRegistered(Guid AuthorityId, string FirstUsername, Notice Notice);
 
@@ -37,8 +43,38 @@ public sealed record AuthorityRegistered(Guid AuthorityId, string FirstUsername,
 /// Runs a coordinator's command as one use case: loads the authority and its country's coordinators, lets the
 /// domain decide (rights included), writes the audit entry, and saves in one transaction.
 /// </summary>
-public sealed class CoordinationService(IDbContextFactory<ImiDbContext> contexts, AccountCredentials credentials, TimeProvider clock)
+public sealed class CoordinationService(
+    IDbContextFactory<ImiDbContext> contexts,
+    AccountCredentials credentials,
+    Outbox outbox,
+    MailWriter mails,
+    IOptions<SecurityOptions> security,
+    TimeProvider clock)
 {
+    /// <summary>
+    /// An authority applies through the public page: saved as an application, routed per area to the competent coordinator,
+    /// whose data administrators are told by e-mail. The caller answers the same whatever happened to a known title or e-mail
+    /// (duplicates are shown to the validator, never to the applicant).
+    /// </summary>
+    public async Task ApplyAsync(NewApplication input, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var country = TextInput.Line(input.CountryCode).ToUpperInvariant();
+        var coordinators = await db.Authorities.AsNoTracking()
+            .Where(a => a.CountryCode == country && a.CoordinatorType != CoordinatorType.None).ToListAsync(ct);
+        var application = Authority.Apply(input with { CountryCode = country }, coordinators, clock.GetUtcNow());
+        db.Authorities.Add(application);
+
+        var routedTo = application.Areas.Select(a => application.CoordinatorFor(a.LegislativeAreaCode)).Distinct().ToList();
+        var countryName = await db.Countries.AsNoTracking().SingleAsync(c => c.Code == country, ct);
+        var link = security.Value.PublicBaseUrl.TrimEnd('/') + "/coordination/authorities";
+        foreach (var admin in await db.ImiUsers.AsNoTracking().Where(u => routedTo.Contains(u.AuthorityId)).ToListAsync(ct))
+            if (admin.HasAnywhere(AreaRole.DataAdministrator))
+                outbox.Enqueue(db, mails.ApplicationReceived(admin.PreferredLanguageCode, admin.DisplayName, application.InformalTitle,
+                    countryName.NameIn(admin.PreferredLanguageCode), link), admin.Email, admin.DisplayName, MailKinds.ApplicationReceived);
+        await UnitOfWork.SaveAsync(db, Refusals.Concurrency.AuthorityChanged, ct);
+    }
+
     /// <summary>
     /// A coordinator's data administrator registers an authority with its first user: both active at once, the first user's
     /// temporary password e-mailed in the same transaction; the username goes back to the administrator only.
@@ -48,15 +84,17 @@ public sealed class CoordinationService(IDbContextFactory<ImiDbContext> contexts
         await using var db = await contexts.CreateDbContextAsync(ct);
         var (_, actor) = await ActorLoader.LoadAsync(db, actorUserId, ct);
         var registrar = await db.Authorities.SingleAsync(a => a.Id == actor.AuthorityId, ct);
-        var coordinators = await db.Authorities.AsNoTracking()
-            .Where(a => a.CountryCode == registrar.CountryCode && a.CoordinatorType != CoordinatorType.None).ToListAsync(ct);
+        // The Commission registers a country's NIMIC; every other coordinator registers in its own country.
+        var country = registrar.CoordinatorType == CoordinatorType.Commission ? TextInput.Line(input.CountryCode).ToUpperInvariant() : registrar.CountryCode;
+        var coordinators = await CoordinatorTrees.CoordinatorsOf(db, country).ToListAsync(ct);
         var title = TextInput.Line(input.OfficialTitle).ToUpper();
-        var titleTaken = await db.Authorities.AnyAsync(a => a.CountryCode == registrar.CountryCode && a.OfficialTitle.ToUpper() == title, ct);
+        var titleTaken = await db.Authorities.AnyAsync(a => a.CountryCode == country && a.OfficialTitle.ToUpper() == title, ct);
         var email = TextInput.Line(input.FirstUser.Email);
         var emailInUse = await db.ImiUsers.AnyAsync(u => u.Email == email, ct);
-        var username = await Usernames.NewAsync(db, registrar.CountryCode, input.FirstUser.GivenName, input.FirstUser.FamilyName, ct);
+        var username = await Usernames.NewAsync(db, country.Length == 2 ? country : registrar.CountryCode, input.FirstUser.GivenName, input.FirstUser.FamilyName, ct);
 
-        var (authority, firstUser) = Domain.Access.Coordination.Register(actor, registrar, coordinators, input, titleTaken, emailInUse, username, clock.GetUtcNow());
+        var (authority, firstUser) = Domain.Access.Coordination.Register(actor, registrar, coordinators, input with { CountryCode = country },
+            titleTaken, emailInUse, username, clock.GetUtcNow());
         db.Authorities.Add(authority);
         db.ImiUsers.Add(firstUser);
         credentials.CreateWithTemporaryPassword(db, firstUser);
@@ -79,6 +117,7 @@ public sealed class CoordinationService(IDbContextFactory<ImiDbContext> contexts
         AuditKind kind;
         string notice;
         var detail = target.OfficialTitle;
+        (string, object?)[] args = [];
         switch (command)
         {
             case GrantArea c:
@@ -105,6 +144,22 @@ public sealed class CoordinationService(IDbContextFactory<ImiDbContext> contexts
                 target.EditOfficialTitle(actor, coordinators, c.OfficialTitle, taken);
                 (kind, notice, detail) = (AuditKind.OfficialTitleChanged, Notices.Coordination.OfficialTitleChanged, $"{before} → {target.OfficialTitle}");
                 break;
+            case ValidateApplication:
+                var applicant = target.Applicant;
+                var emailInUse = applicant is not null && await db.ImiUsers.AnyAsync(u => u.Email == applicant.Email, ct);
+                var username = await Usernames.NewAsync(db, target.CountryCode, applicant?.GivenName, applicant?.FamilyName, ct);
+                var firstUser = target.ValidateApplication(actor, coordinators, emailInUse, username, clock.GetUtcNow());
+                db.ImiUsers.Add(firstUser);
+                credentials.CreateWithTemporaryPassword(db, firstUser);
+                (kind, notice, detail) = (AuditKind.ApplicationValidated, Notices.Coordination.ApplicationValidated, target.OfficialTitle);
+                args = [("name", firstUser.DisplayName), ("email", firstUser.Email), ("username", firstUser.Username)];
+                break;
+            case RejectApplication c:
+                var rejected = target.RejectApplication(actor, coordinators, c.Reason);
+                outbox.Enqueue(db, mails.ApplicationRejected(rejected.PreferredLanguageCode, $"{rejected.GivenName} {rejected.FamilyName}",
+                    target.OfficialTitle, target.RejectionReason!), rejected.Email, $"{rejected.GivenName} {rejected.FamilyName}", MailKinds.ApplicationRejected);
+                (kind, notice, detail) = (AuditKind.ApplicationRejected, Notices.Coordination.ApplicationRejected, target.RejectionReason!);
+                break;
             case ChangeCoordinator c:
                 var coordinator = await CoordinatorAsync(db, c.CoordinatorId, ct);
                 target.ChangeCoordinator(actor, coordinators, coordinator);
@@ -124,7 +179,7 @@ public sealed class CoordinationService(IDbContextFactory<ImiDbContext> contexts
         }
         Audit(db, actor.UserId, target, kind, detail);
         await UnitOfWork.SaveAsync(db, Refusals.Concurrency.AuthorityChanged, ct);
-        return new Notice(notice, ("authority", target.InformalTitle));
+        return new Notice(notice, [("authority", target.InformalTitle), .. args]);
     }
 
     private void Audit(ImiDbContext db, Guid actorUserId, Authority target, AuditKind kind, string detail) => db.AuditEntries.Add(new AuditEntry

@@ -77,4 +77,6 @@ public static class MailKinds
     public const string TemporaryPassword = "temporary-password";
     public const string SignInReminder = "sign-in-reminder";
     public const string KeywordRequest = "keyword-request";
+    public const string ApplicationReceived = "application-received";
+    public const string ApplicationRejected = "application-rejected";
 }

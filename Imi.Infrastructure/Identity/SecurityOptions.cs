@@ -26,6 +26,9 @@ public sealed class SecurityOptions
     /// <summary>Sign-in form posts allowed per username per minute (rate limiter).</summary>
     public int SignInPostsPerUsernamePerMinute { get; set; } = 10;
 
+    /// <summary>Posts of the public application form allowed per client address per minute (rate limiter; a corrected form is a post too).</summary>
+    public int ApplicationPostsPerAddressPerMinute { get; set; } = 5;
+
     /// <summary>Where the temporary-password e-mail sends people (the portal's public address).</summary>
     public string PublicBaseUrl { get; set; } = "http://127.0.0.1:5080";
 

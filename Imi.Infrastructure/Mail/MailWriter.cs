@@ -21,7 +21,7 @@ public sealed class MailWriter(Texts texts)
     ];
 
     /// <summary>The e-mails about accounts and set-up (the outbox kind is the constant of <see cref="Identity.MailKinds"/>).</summary>
-    public static readonly IReadOnlyList<string> AccountKinds = ["TemporaryPassword", "SignInReminder", "KeywordRequest"];
+    public static readonly IReadOnlyList<string> AccountKinds = ["TemporaryPassword", "SignInReminder", "KeywordRequest", "ApplicationReceived", "ApplicationRejected"];
 
     /// <summary>Every kind of e-mail: each has <c>Mail.{Kind}.Subject</c> in the catalogue.</summary>
     public static IEnumerable<string> Kinds => AccountKinds.Concat(AlertKinds);
@@ -66,6 +66,33 @@ public sealed class MailWriter(Texts texts)
                 t["Mail.KeywordRequest.Body", ("person", person), ("authority", authority), ("country", country), ("list", list)],
                 "    " + proposal,
                 t["Mail.KeywordRequest.Forward"],
+                t["Mail.Common.Signature"]));
+    }
+
+    /// <summary>To a coordinator's data administrators: an authority applied to join and waits for them (no applicant's data in the e-mail).</summary>
+    public MailMessageContent ApplicationReceived(string? language, string name, string authority, string country, string link)
+    {
+        var t = In(language);
+        return new MailMessageContent(
+            t["Mail.ApplicationReceived.Subject", ("authority", authority)],
+            Paragraphs(
+                t["Mail.Common.Greeting", ("name", name)],
+                t["Mail.ApplicationReceived.Body", ("authority", authority), ("country", country)],
+                t["Mail.ApplicationReceived.Open", ("link", link)],
+                t["Mail.Common.Signature"]));
+    }
+
+    /// <summary>To the person who applied: the coordinator rejected the application, in its own words.</summary>
+    public MailMessageContent ApplicationRejected(string? language, string name, string authority, string reason)
+    {
+        var t = In(language);
+        return new MailMessageContent(
+            t["Mail.ApplicationRejected.Subject", ("authority", authority)],
+            Paragraphs(
+                t["Mail.Common.Greeting", ("name", name)],
+                t["Mail.ApplicationRejected.Body", ("authority", authority)],
+                "    " + reason,
+                t["Mail.ApplicationRejected.Contact"],
                 t["Mail.Common.Signature"]));
     }
 

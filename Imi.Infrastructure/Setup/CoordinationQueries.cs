@@ -16,7 +16,11 @@ public sealed record CoordinatedAuthority(Guid Id, string InformalTitle, string 
 public sealed record CoordinatedAdministrator(Guid UserId, string DisplayName, string Email, bool IsBlocked);
 
 /// <summary>What the registration form offers: the kinds this coordinator registers, and per area it administers the coordinators to choose from (its own first).</summary>
-public sealed record RegistrationOptions(string CountryName, IReadOnlyList<CoordinatorType> Kinds, IReadOnlyList<RegistrationArea> Areas, IReadOnlyList<Language> Languages);
+public sealed record RegistrationOptions(string CountryName, IReadOnlyList<CoordinatorType> Kinds, IReadOnlyList<RegistrationArea> Areas, IReadOnlyList<Language> Languages)
+{
+    /// <summary>For the Commission: the countries without a NIMIC yet, to register one for (otherwise empty: a coordinator registers in its own country).</summary>
+    public IReadOnlyList<(string Code, string Name)> Countries { get; init; } = [];
+}
 
 public sealed record RegistrationArea(string Code, string Name, IReadOnlyList<AuthorityRef> Coordinators);
 
@@ -28,6 +32,18 @@ public sealed record AdministeredAuthority(Guid Id, int Revision, string Officia
 public sealed record AdministeredArea(string Code, string Name, string CoordinatorTitle);
 
 public sealed record AuditLine(DateTimeOffset At, string? UserName, Auditing.AuditKind Kind, string? Detail);
+
+/// <summary>
+/// An application waiting for the coordinator, with what the validator should notice: another authority of the country with
+/// the same official title, an e-mail (the authority's or the applicant's) already known in IMI.
+/// </summary>
+public sealed record ApplicationToValidate(Guid Id, int Revision, DateTimeOffset AppliedAt, string OfficialTitle, string InformalTitle,
+    AuthorityLevel Level, string Email, IReadOnlyList<string> Areas, string ApplicantName, string ApplicantEmail, string? Reason,
+    string? SameTitleAs, bool KnownEmail);
+
+/// <summary>What the public application page offers: the countries whose network has a coordinator, the areas, the languages.</summary>
+public sealed record ApplicationChoices(IReadOnlyList<(string Code, string Name)> Countries, IReadOnlyList<(string Code, string Name)> Areas,
+    IReadOnlyList<Language> Languages);
 
 /// <summary>A country's coordinators as a tree: each with the one above it, its region and areas, and how many authorities it coordinates per area.</summary>
 public sealed record CoordinationNetwork(string CountryName, IReadOnlyList<NetworkNode> Coordinators);
@@ -49,7 +65,8 @@ public sealed class CoordinationQueries(IDbContextFactory<ImiDbContext> contexts
             throw new NotPermittedException(Refusals.Access.CoordinatorDataAdministratorsOnly);
         var country = await db.Authorities.Where(a => a.Id == user.AuthorityId).Select(a => a.CountryCode).SingleAsync(ct);
         var coordinators = (await CoordinatorTrees.OfCountryAsync(db, country, ct)).ItselfAndBelow(user.AuthorityId).ToList();
-        var authorities = await db.Authorities.AsNoTracking().Where(a => a.CoordinatorId != null && coordinators.Contains(a.CoordinatorId.Value))
+        var authorities = await db.Authorities.AsNoTracking().Where(a => a.CoordinatorId != null && coordinators.Contains(a.CoordinatorId.Value)
+                && (a.Status == RegistrationStatus.Validated || a.Status == RegistrationStatus.Deactivated))
             .OrderBy(a => a.InformalTitle).ToListAsync(ct);
         var ids = authorities.Select(a => a.Id).ToList();
         var admins = await db.ImiUsers.AsNoTracking().Where(u => ids.Contains(u.AuthorityId) && u.IsLocalDataAdministrator).ToListAsync(ct);
@@ -83,9 +100,17 @@ public sealed class CoordinationQueries(IDbContextFactory<ImiDbContext> contexts
             .ToList();
         var kinds = Enum.GetValues<CoordinatorType>().Where(k => Domain.Access.Coordination.MayRegister(registrar.CoordinatorType, k)).ToList();
         var country = await db.Countries.AsNoTracking().SingleAsync(c => c.Code == registrar.CountryCode, ct);
-        var languages = (await db.Languages.AsNoTracking().ToListAsync(ct))
-            .OrderBy(l => l.NameIn(language), StringComparer.Create(Localization.PortalLanguages.CultureOf(language), ignoreCase: true)).ToList();
-        return new RegistrationOptions(country.NameIn(language), kinds, areas, languages);
+        var order = StringComparer.Create(Localization.PortalLanguages.CultureOf(language), ignoreCase: true);
+        var languages = (await db.Languages.AsNoTracking().ToListAsync(ct)).OrderBy(l => l.NameIn(language), order).ToList();
+        IReadOnlyList<(string, string)> countries = [];
+        if (registrar.CoordinatorType == CoordinatorType.Commission)
+        {
+            var withNimic = await db.Authorities.AsNoTracking().Where(a => a.CoordinatorType == CoordinatorType.Nimic).Select(a => a.CountryCode).ToListAsync(ct);
+            countries = (await db.Countries.AsNoTracking().Where(c => !withNimic.Contains(c.Code)).ToListAsync(ct))
+                .Select(c => (c.Code, c.NameIn(language))).OrderBy(c => c.Item2, order).ToList();
+            areas = [.. areas.Select(a => a with { Coordinators = [.. a.Coordinators.Where(c => c.Id == registrar.Id)] })];
+        }
+        return new RegistrationOptions(country.NameIn(language), kinds, areas, languages) { Countries = countries };
     }
 
     /// <summary>
@@ -154,5 +179,56 @@ public sealed class CoordinationQueries(IDbContextFactory<ImiDbContext> contexts
                 .Select(a => new AdministeredArea(a.LegislativeAreaCode, AreaName(a.LegislativeAreaCode), TitleOf(target.CoordinatorFor(a.LegislativeAreaCode))))],
             grantable,
             [.. audit.Select(e => new AuditLine(e.At, e.GivenName is null ? null : $"{e.GivenName} {e.FamilyName}", e.Kind, e.Detail))]);
+    }
+
+    /// <summary>The applications waiting for the user's coordinator or one below it (its data administrators decide them).</summary>
+    public async Task<IReadOnlyList<ApplicationToValidate>> ApplicationsAsync(Guid actorUserId, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var (user, _) = await ActorLoader.LoadAsync(db, actorUserId, ct);
+        if (!user.HasAnywhere(AreaRole.DataAdministrator))
+            throw new NotPermittedException(Refusals.Access.CoordinatorDataAdministratorsOnly);
+        var country = await db.Authorities.Where(a => a.Id == user.AuthorityId).Select(a => a.CountryCode).SingleAsync(ct);
+        var coordinators = (await CoordinatorTrees.OfCountryAsync(db, country, ct)).ItselfAndBelow(user.AuthorityId).ToList();
+        var applications = await db.Authorities.AsNoTracking()
+            .Where(a => a.Status == RegistrationStatus.Applied && a.CoordinatorId != null && coordinators.Contains(a.CoordinatorId.Value))
+            .OrderBy(a => a.RegisteredAt).ToListAsync(ct);
+        if (applications.Count == 0)
+            return [];
+
+        var titles = applications.Select(a => a.OfficialTitle.ToUpper()).ToList();
+        var sameTitles = await db.Authorities.AsNoTracking()
+            .Where(a => a.CountryCode == country && a.Status != RegistrationStatus.Rejected && titles.Contains(a.OfficialTitle.ToUpper()))
+            .Select(a => new { a.Id, a.OfficialTitle, a.InformalTitle }).ToListAsync(ct);
+        var emails = applications.SelectMany(a => new[] { a.Email.ToUpper(), a.Applicant?.Email.ToUpper() ?? "" }).Where(e => e != "").Distinct().ToList();
+        var knownUserEmails = await db.ImiUsers.AsNoTracking().Where(u => emails.Contains(u.Email.ToUpper())).Select(u => u.Email.ToUpper()).ToListAsync(ct);
+        var knownAuthorityEmails = await db.Authorities.AsNoTracking().Where(a => a.Status != RegistrationStatus.Rejected && emails.Contains(a.Email.ToUpper()))
+            .Select(a => new { a.Id, Email = a.Email.ToUpper() }).ToListAsync(ct);
+        var language = Localization.Texts.CurrentLanguage;
+        var areaNames = await db.LegislativeAreas.AsNoTracking().ToDictionaryAsync(a => a.Code, a => a.NameIn(language), ct);
+
+        bool Known(Authority application, string? email) => email is { Length: > 0 } e
+            && (knownUserEmails.Contains(e.ToUpper()) || knownAuthorityEmails.Any(k => k.Email == e.ToUpper() && k.Id != application.Id));
+        return applications.Select(a => new ApplicationToValidate(a.Id, a.Revision, a.RegisteredAt, a.OfficialTitle, a.InformalTitle, a.Level, a.Email,
+                [.. a.Areas.Select(x => areaNames.GetValueOrDefault(x.LegislativeAreaCode, x.LegislativeAreaCode))],
+                a.Applicant is { } p ? $"{p.GivenName} {p.FamilyName}" : "", a.Applicant?.Email ?? "", a.ApplicationReason,
+                sameTitles.FirstOrDefault(t => t.Id != a.Id && t.OfficialTitle.ToUpper() == a.OfficialTitle.ToUpper())?.InformalTitle,
+                Known(a, a.Email) || Known(a, a.Applicant?.Email)))
+            .ToList();
+    }
+
+    /// <summary>For the public application page (no one signed in), in the visitor's language.</summary>
+    public async Task<ApplicationChoices> ApplicationChoicesAsync(CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var language = Localization.Texts.CurrentLanguage;
+        var order = StringComparer.Create(Localization.PortalLanguages.CultureOf(language), ignoreCase: true);
+        var withCoordinator = await db.Authorities.AsNoTracking()
+            .Where(a => a.CoordinatorType == CoordinatorType.Nimic && a.Status == RegistrationStatus.Validated).Select(a => a.CountryCode).Distinct().ToListAsync(ct);
+        var countries = (await db.Countries.AsNoTracking().Where(c => withCoordinator.Contains(c.Code)).ToListAsync(ct))
+            .Select(c => (c.Code, c.NameIn(language))).OrderBy(c => c.Item2, order).ToList();
+        var areas = (await db.LegislativeAreas.AsNoTracking().ToListAsync(ct)).Select(a => (a.Code, a.NameIn(language))).OrderBy(a => a.Item2, order).ToList();
+        var languages = (await db.Languages.AsNoTracking().ToListAsync(ct)).OrderBy(l => l.NameIn(language), order).ToList();
+        return new ApplicationChoices(countries, areas, languages);
     }
 }

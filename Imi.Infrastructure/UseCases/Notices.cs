@@ -49,6 +49,10 @@ public static class Notices
         public const string OfficialTitleChanged = "Coordination.OfficialTitleChanged";
         /// <summary>authority</summary>
         public const string CoordinatorChanged = "Coordination.CoordinatorChanged";
+        /// <summary>authority, name, email, username (the first user's)</summary>
+        public const string ApplicationValidated = "Coordination.ApplicationValidated";
+        /// <summary>authority</summary>
+        public const string ApplicationRejected = "Coordination.ApplicationRejected";
     }
 
     /// <summary>The setup wizard and user administration.</summary>

@@ -11,11 +11,13 @@ namespace Imi.Portal.Account;
 /// Limits sign-in form posts per client address and per username typed (ASP.NET Core's rate
 /// limiter): together with <see cref="SignInLockout"/> this keeps one person from trying many
 /// passwords, or from locking a whole authority out in a minute. Per instance: the lockout,
-/// kept in the database, is the rule across instances.
+/// kept in the database, is the rule across instances. The public application form (<c>/apply</c>)
+/// has its own, lower limit per address.
 /// </summary>
 public static class SignInRateLimit
 {
     private static readonly string[] LimitedPaths = ["/account/sign-in", "/account/security-code", "/account/first-sign-in"];
+    private const string ApplicationPath = "/apply";
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
 
     public static IServiceCollection AddSignInRateLimit(this IServiceCollection services, SecurityOptions options) =>
@@ -25,7 +27,8 @@ public static class SignInRateLimit
             o.OnRejected = (context, ct) => TooManyAsync(context.HttpContext, ct);
             o.GlobalLimiter = PartitionedRateLimiter.CreateChained(
                 Partitioned(http => IsSignInPost(http) ? "address:" + http.Connection.RemoteIpAddress : null, options.SignInPostsPerAddressPerMinute),
-                Partitioned(http => IsSignInPost(http) && TypedUsername(http) is { } name ? "username:" + name : null, options.SignInPostsPerUsernamePerMinute));
+                Partitioned(http => IsSignInPost(http) && TypedUsername(http) is { } name ? "username:" + name : null, options.SignInPostsPerUsernamePerMinute),
+                Partitioned(http => IsApplicationPost(http) ? "apply:" + http.Connection.RemoteIpAddress : null, options.ApplicationPostsPerAddressPerMinute));
         });
 
     /// <summary>Reads the sign-in form before the limiter runs (the limiter's partition key cannot wait for it).</summary>
@@ -51,6 +54,9 @@ public static class SignInRateLimit
             })
             : RateLimitPartition.GetNoLimiter(""));
 
+    private static bool IsApplicationPost(HttpContext http) =>
+        HttpMethods.IsPost(http.Request.Method) && http.Request.Path.Equals(ApplicationPath, StringComparison.OrdinalIgnoreCase);
+
     private static bool IsSignInPost(HttpContext http) =>
         HttpMethods.IsPost(http.Request.Method)
         && LimitedPaths.Any(p => http.Request.Path.Equals(p, StringComparison.OrdinalIgnoreCase));
@@ -66,12 +72,13 @@ public static class SignInRateLimit
         http.Response.ContentType = "text/html; charset=utf-8";
         // Request localization runs before the limiter: the page is in the visitor's language.
         var texts = http.RequestServices.GetRequiredService<Texts>();
-        string Text(string key) => HtmlEncoder.Default.Encode(texts["Account.TooManyAttempts." + key]);
+        var (prefix, back) = IsApplicationPost(http) ? ("Authorities.Apply.TooMany.", ApplicationPath) : ("Account.TooManyAttempts.", "/account/sign-in");
+        string Text(string key) => HtmlEncoder.Default.Encode(texts[prefix + key]);
         await http.Response.WriteAsync($"""
             <!DOCTYPE html><html lang="{HtmlEncoder.Default.Encode(CultureInfo.CurrentUICulture.Name)}"><head><meta charset="utf-8"><title>{Text("PageTitle")}</title></head>
             <body><main><h1>{Text("Heading")}</h1>
             <p data-testid="too-many">{Text("Text")}</p>
-            <p><a href="/account/sign-in">{Text("Link")}</a></p>
+            <p><a href="{back}">{Text("Link")}</a></p>
             </main></body></html>
             """, ct);
     }

@@ -12,7 +12,7 @@ public class AuthorityTests
     {
         var authority = Authority();
 
-        Assert.Equal(RegistrationStatus.Registered, authority.Status);
+        Assert.Equal(RegistrationStatus.Applied, authority.Status);
         Assert.Equal(["en"], authority.LanguagesUnderstood);
         Assert.True(authority.NeedsTranslation);
         Assert.Equal("IE", authority.CountryCode);

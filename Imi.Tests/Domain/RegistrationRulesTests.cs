@@ -54,6 +54,8 @@ public class RegistrationRulesTests
     [InlineData(CoordinatorType.Limic, CoordinatorType.None, true)]
     [InlineData(CoordinatorType.Limic, CoordinatorType.Limic, false)]
     [InlineData(CoordinatorType.None, CoordinatorType.None, false)]
+    [InlineData(CoordinatorType.Commission, CoordinatorType.Nimic, true)]
+    [InlineData(CoordinatorType.Commission, CoordinatorType.None, false)] // the countries' coordinators do that
     public void ACoordinatorRegistersOnlyKindsBelowItself(CoordinatorType registrar, CoordinatorType registered, bool allowed) =>
         Assert.Equal(allowed, Coordination.MayRegister(registrar, registered));
 
@@ -155,5 +157,22 @@ public class RegistrationRulesTests
         var refused = Assert.Throws<DomainException>(() => Register(DataAdministrator(Nimic, "PQ"), Nimic, input,
             titleTaken: what == "title taken", emailInUse: what == "e-mail in use"));
         Assert.Equal((code, field), (refused.Code, refused.Field));
+    }
+
+    /// <summary>The Commission registers each country's NIMIC (one per country), in that country, without request coordinators.</summary>
+    [Fact]
+    public void TheCommission_RegistersACountrysNimic_OnlyOne()
+    {
+        var commission = Coordinator("BE", CoordinatorType.Commission, null, "PQ", "SERVICES");
+        var input = Chamber(A("PQ", commission)) with { CoordinatorType = CoordinatorType.Nimic, CountryCode = "IE" };
+
+        var (nimic, firstUser) = Coordination.Register(DataAdministrator(commission, "PQ"), commission, [commission], input, false, false, "IE-UL-12345", Now);
+
+        Assert.Equal(("IE", commission.Id, CoordinatorType.Nimic), (nimic.CountryCode, nimic.CoordinatorId, nimic.CoordinatorType));
+        Assert.Empty(nimic.RequestCoordinators);
+        Assert.True(firstUser.Has(AreaRole.DataAdministrator, "PQ"));
+        var second = Assert.Throws<DomainException>(() =>
+            Coordination.Register(DataAdministrator(commission, "PQ"), commission, [commission, nimic], input, false, false, "IE-UL-12346", Now));
+        Assert.Equal((Refusals.Coordination.CountryHasNimic, "CountryCode"), (second.Code, second.Field));
     }
 }

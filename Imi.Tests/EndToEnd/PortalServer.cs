@@ -18,12 +18,15 @@ public class PortalServer : IAsyncLifetime
     public LocalInbox Inbox { get; private set; } = default!;
     public Uri BaseAddress { get; private set; } = default!;
 
+    /// <summary>The database it runs on: a copy of the demo template unless a test class needs another.</summary>
+    protected virtual Task<string> CreateDatabaseAsync() => TestDatabase.CreateFromTemplateAsync();
+
     /// <summary>Settings a test class needs changed (e.g. a short idle timeout).</summary>
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
     public async Task InitializeAsync()
     {
-        DatabaseName = await TestDatabase.CreateFromTemplateAsync();
+        DatabaseName = await CreateDatabaseAsync();
         Inbox = new LocalInbox(_mailFolder, FreePort.Next());
         await Inbox.StartAsync();
 

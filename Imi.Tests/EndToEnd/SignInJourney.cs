@@ -7,6 +7,12 @@ namespace Imi.Tests.EndToEnd;
 /// <summary>What a person does to sign in, step by step.</summary>
 public static class SignInJourney
 {
+    /// <summary>
+    /// Waiting for an address, not for the load event: twice (once in CI) a page that was there never reported "load"
+    /// within the timeout, after a navigation Blazor's script made. Each step then waits for what the person waits for.
+    /// </summary>
+    private static readonly PageWaitForURLOptions Committed = new() { WaitUntil = WaitUntilState.Commit };
+
     public static async Task EnterPasswordAsync(IPage page, string username, string password)
     {
         await page.GotoAsync("account/sign-in");
@@ -18,9 +24,7 @@ public static class SignInJourney
     /// <summary>Reads the three positions asked ("Digit 4") and types those digits of <paramref name="code"/>.</summary>
     public static async Task<int[]> EnterSecurityCodeDigitsAsync(IPage page, string code)
     {
-        // Not the load event: under a loaded CI machine a late stylesheet once held it past the timeout,
-        // although the page was there. The digit fields are what the person waits for.
-        await page.WaitForURLAsync(new Regex("account/security-code"), new() { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForURLAsync(new Regex("account/security-code"), Committed);
         await page.Locator("#digit3").WaitForAsync();
         var positions = new int[3];
         for (var i = 1; i <= 3; i++)
@@ -37,10 +41,11 @@ public static class SignInJourney
     public static async Task SignOutAsync(IPage page)
     {
         await page.ClickAsync("[data-testid=sign-out]");
-        await page.WaitForURLAsync(new Regex("account/(signed-out|confirm-sign-out)"));
+        await page.WaitForURLAsync(new Regex("account/(signed-out|confirm-sign-out)"), Committed);
         if (page.Url.Contains("confirm-sign-out"))
             await page.ClickAsync("[data-testid=confirm-sign-out]");
-        await page.WaitForURLAsync(new Regex("account/signed-out"));
+        await page.WaitForURLAsync(new Regex("account/signed-out"), Committed);
+        await page.Locator("h1").WaitForAsync();
     }
 
     public static async Task SignInAsync(IPage page, string username, string password, string code)
@@ -63,7 +68,8 @@ public static class SignInJourney
     public static async Task FirstSignInAsync(IPage page, string username, string temporaryPassword, string password, string code)
     {
         await EnterPasswordAsync(page, username, temporaryPassword);
-        await page.WaitForURLAsync(new Regex("account/first-sign-in"));
+        await page.WaitForURLAsync(new Regex("account/first-sign-in"), Committed);
+        await page.Locator("#new-password").WaitForAsync();
         await page.FillAsync("#new-password", password);
         await page.FillAsync("#confirm-password", password);
         await page.FillAsync("#security-code", code);

@@ -211,4 +211,57 @@ public class CoordinationServiceTests(DatabaseFixture database) : IClassFixture<
         await using var db = await services.DbAsync();
         Assert.Equal("Nursing and Midwifery Board of Ireland (NMBI)", (await db.Authorities.SingleAsync(a => a.Id == nursing)).OfficialTitle);
     }
+
+    private static NewApplication Application(string title, string applicantEmail) => new("DE", title, "Kammer der Zahnärzte in Bayern", "de",
+        AuthorityLevel.Regional, "imi@" + applicantEmail.Split('@')[1], "Bayern", ["PQ"], new Imi.Domain.Users.NewUser("Eva", "Maier", applicantEmail, null, "de"),
+        "Anerkennung von Berufsqualifikationen.");
+
+    /// <summary>
+    /// An application goes to the Bavarian SDIMIC (its region), whose data administrators are e-mailed; it is not searchable and has
+    /// no user until validated; the validator sees duplicates; validation makes the applicant the first user, rejection e-mails the reason.
+    /// </summary>
+    [Fact]
+    public async Task AnApplication_IsRouted_Flagged_ThenValidatedOrRejected()
+    {
+        await using var services = database.Services();
+        var coordination = services.Get<CoordinationService>();
+        var queries = services.Get<Imi.Infrastructure.Setup.CoordinationQueries>();
+        var bavaria = await UserIdAsync(services, "demo.de.bavaria");
+
+        await coordination.ApplyAsync(Application("Landeszahnärztekammer Bayern", "eva.maier@blzk.demo.de"));
+        await coordination.ApplyAsync(Application("Bayerische Architektenkammer", "lena.hoffmann@byak.demo.de")); // a known title and e-mail
+
+        var applications = await queries.ApplicationsAsync(bavaria);
+        var real = applications.Single(a => a.OfficialTitle == "Landeszahnärztekammer Bayern");
+        var duplicate = applications.Single(a => a.OfficialTitle == "Bayerische Architektenkammer");
+        Assert.Equal((null, false), (real.SameTitleAs, real.KnownEmail));
+        Assert.Equal(("Regionale Kammer der Architekten in Bayern", true), (duplicate.SameTitleAs, duplicate.KnownEmail));
+        Assert.Equal(2, (await queries.ApplicationsAsync(await UserIdAsync(services, "demo.de.dataadmin"))).Count); // the NIMIC above
+        Assert.Empty(await queries.ApplicationsAsync(await UserIdAsync(services, "demo.de.zab")));                     // a DIMIC beside
+        Assert.DoesNotContain((await services.Get<AuthoritySearch>().SearchAsync(new SearchQuery("Landeszahnärztekammer", "de"))).Hits, h => h.AuthorityId == real.Id);
+        await using (var db = await services.DbAsync())
+        {
+            Assert.False(await db.ImiUsers.AnyAsync(u => u.AuthorityId == real.Id));
+            Assert.Equal(2, await db.Outbox.CountAsync(m => m.ToAddress == "markus.huber@stmwi.demo.de" && m.Kind == Imi.Infrastructure.Identity.MailKinds.ApplicationReceived));
+        }
+
+        var rejected = await coordination.ExecuteAsync(bavaria, new RejectApplication(duplicate.Id, "Bereits registriert."));
+        var validated = await coordination.ExecuteAsync(bavaria, new ValidateApplication(real.Id));
+
+        Assert.Equal(Notices.Coordination.ApplicationRejected, rejected.Code);
+        Assert.Equal(Notices.Coordination.ApplicationValidated, validated.Code);
+        await using (var db = await services.DbAsync())
+        {
+            var refusal = await db.Outbox.SingleAsync(m => m.Kind == Imi.Infrastructure.Identity.MailKinds.ApplicationRejected);
+            Assert.Equal("lena.hoffmann@byak.demo.de", refusal.ToAddress);
+            Assert.Contains("Bereits registriert.", refusal.TextBody);
+            var gone = await db.Authorities.SingleAsync(a => a.Id == duplicate.Id);
+            Assert.Equal((RegistrationStatus.Rejected, (Imi.Domain.Users.NewUser?)null), (gone.Status, gone.Applicant));
+            var firstUser = await db.ImiUsers.SingleAsync(u => u.AuthorityId == real.Id);
+            Assert.Equal("eva.maier@blzk.demo.de", firstUser.Email);
+            Assert.True(await db.Outbox.AnyAsync(m => m.ToAddress == "eva.maier@blzk.demo.de" && m.Kind == Imi.Infrastructure.Identity.MailKinds.TemporaryPassword));
+        }
+        Assert.Contains((await services.Get<AuthoritySearch>().SearchAsync(new SearchQuery("Landeszahnärztekammer", "de"))).Hits, h => h.AuthorityId == real.Id);
+        Assert.Empty(await queries.ApplicationsAsync(bavaria));
+    }
 }

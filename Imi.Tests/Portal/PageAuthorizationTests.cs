@@ -16,6 +16,7 @@ public class PageAuthorizationTests
         ["/error"] = "the error page is shown whatever went wrong, also before sign-in",
         ["/not-found"] = "an unknown address is answered before sign-in too",
         ["/dev/inbox"] = "the local inbox (development only) shows the temporary password before anyone can sign in",
+        ["/apply"] = "an authority not yet in IMI applies to join (issue 11): it has no user to sign in with",
     };
 
     private static IEnumerable<Type> Pages() =>

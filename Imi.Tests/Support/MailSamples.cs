@@ -23,6 +23,8 @@ public static partial class MailSamples
         "TemporaryPassword" => writer.TemporaryPassword(language, "Guðrún Jónsdóttir", Password, SignInLink),
         "SignInReminder" => writer.SignInReminder(language, "Guðrún Jónsdóttir", "Arkitektafélag Íslands", SignInLink),
         "KeywordRequest" => writer.KeywordRequest(language, "Guðrún Jónsdóttir", "Arkitektafélag Íslands", "Ísland", "Þjónustustarfsemi", Proposal),
+        "ApplicationReceived" => writer.ApplicationReceived(language, "Guðrún Jónsdóttir", "Arkitektafélag Íslands", "Ísland", SignInLink),
+        "ApplicationRejected" => writer.ApplicationRejected(language, "Guðrún Jónsdóttir", "Arkitektafélag Íslands", Proposal),
         _ => writer.RequestAlert(kind, language, Reference, "Starfsréttindi", "Bayerische Architektenkammer", "DE", AnswerDate, Link),
     };
 
@@ -32,6 +34,8 @@ public static partial class MailSamples
         "TemporaryPassword" => MailKinds.TemporaryPassword,
         "SignInReminder" => MailKinds.SignInReminder,
         "KeywordRequest" => MailKinds.KeywordRequest,
+        "ApplicationReceived" => MailKinds.ApplicationReceived,
+        "ApplicationRejected" => MailKinds.ApplicationRejected,
         _ => "request." + kind,
     };
 

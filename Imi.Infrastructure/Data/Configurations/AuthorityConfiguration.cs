@@ -22,6 +22,9 @@ internal sealed class AuthorityConfiguration : IEntityTypeConfiguration<Authorit
         b.Property(a => a.CoordinatorType).HasConversion<string>().HasMaxLength(20);
         b.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
         b.Property(a => a.CoordinationRegion).HasMaxLength(Authority.RegionMaxLength);
+        b.Property(a => a.Applicant).HasJsonConversion();
+        b.Property(a => a.ApplicationReason).HasMaxLength(Authority.ReasonMaxLength);
+        b.Property(a => a.RejectionReason).HasMaxLength(Authority.ReasonMaxLength);
         b.Property(a => a.Email).HasMaxLength(Imi.Domain.Common.EmailAddress.MaxLength);
         b.HasOne<Authority>().WithMany().HasForeignKey(a => a.CoordinatorId).OnDelete(DeleteBehavior.Restrict);
         b.Property<List<string>>("_languagesUnderstood").HasColumnName("languages_understood");

@@ -33,6 +33,15 @@ namespace Imi.Infrastructure.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("Applicant")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("applicant");
+
+                    b.Property<string>("ApplicationReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("application_reason");
+
                     b.Property<string>("CoordinationRegion")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
@@ -95,6 +104,11 @@ namespace Imi.Infrastructure.Data.Migrations
                     b.Property<DateTimeOffset>("RegisteredAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("registered_at");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("rejection_reason");
 
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()

@@ -11,12 +11,17 @@ namespace Imi.Portal.Store.Coordination;
 public sealed record CoordinationState
 {
     public IReadOnlyList<CoordinatedAuthority>? Authorities { get; init; }
+    /// <summary>Applications waiting for the coordinator or one below it (self-registration).</summary>
+    public IReadOnlyList<ApplicationToValidate> Applications { get; init; } = [];
     public string? Message { get; init; }
     public string? Error { get; init; }
 }
 
 public sealed record LoadCoordinatedAuthoritiesAction(Guid UserId);
-public sealed record CoordinatedAuthoritiesLoadedAction(IReadOnlyList<CoordinatedAuthority> Authorities, string? Message = null);
+public sealed record CoordinatedAuthoritiesLoadedAction(IReadOnlyList<CoordinatedAuthority> Authorities, IReadOnlyList<ApplicationToValidate> Applications,
+    string? Message = null);
+/// <summary>Validate an application, or (with a reason) reject it.</summary>
+public sealed record DecideApplicationAction(Guid UserId, Guid AuthorityId, int Revision, string? RejectionReason);
 public sealed record ResetCoordinatedAdministratorAction(Guid UserId, Guid AdministratorId);
 /// <summary>Deactivate (or, with <c>Deactivate: false</c>, reactivate) an authority the user's coordinator coordinates.</summary>
 public sealed record SetCoordinatedAuthorityActiveAction(Guid UserId, Guid AuthorityId, bool Deactivate);
@@ -26,7 +31,7 @@ public static class CoordinationReducers
 {
     [ReducerMethod]
     public static CoordinationState Reduce(CoordinationState state, CoordinatedAuthoritiesLoadedAction action) =>
-        state with { Authorities = action.Authorities, Message = action.Message, Error = null };
+        state with { Authorities = action.Authorities, Applications = action.Applications, Message = action.Message, Error = null };
 
     [ReducerMethod]
     public static CoordinationState Reduce(CoordinationState state, CoordinationFailedAction action) =>
@@ -35,9 +40,29 @@ public static class CoordinationReducers
 
 public sealed class CoordinationEffects(CoordinationQueries queries, SetupService setup, CoordinationService coordination, Texts texts)
 {
+    private async Task<CoordinatedAuthoritiesLoadedAction> LoadedAsync(Guid userId, string? message = null) =>
+        new(await queries.GetAsync(userId), await queries.ApplicationsAsync(userId), message);
+
     [EffectMethod]
     public async Task Handle(LoadCoordinatedAuthoritiesAction action, IDispatcher dispatcher) =>
-        dispatcher.Dispatch(new CoordinatedAuthoritiesLoadedAction(await queries.GetAsync(action.UserId)));
+        dispatcher.Dispatch(await LoadedAsync(action.UserId));
+
+    [EffectMethod]
+    public async Task Handle(DecideApplicationAction action, IDispatcher dispatcher)
+    {
+        try
+        {
+            CoordinationCommand command = action.RejectionReason is { } reason
+                ? new RejectApplication(action.AuthorityId, reason)
+                : new ValidateApplication(action.AuthorityId);
+            var notice = await coordination.ExecuteAsync(action.UserId, command with { ExpectedRevision = action.Revision });
+            dispatcher.Dispatch(await LoadedAsync(action.UserId, texts.Notice(notice)));
+        }
+        catch (DomainException e)
+        {
+            dispatcher.Dispatch(new CoordinationFailedAction(texts.Refusal(e)));
+        }
+    }
 
     [EffectMethod]
     public async Task Handle(ResetCoordinatedAdministratorAction action, IDispatcher dispatcher)
@@ -45,7 +70,7 @@ public sealed class CoordinationEffects(CoordinationQueries queries, SetupServic
         try
         {
             var result = await setup.ExecuteAsync(action.UserId, new ResetPassword(action.AdministratorId));
-            dispatcher.Dispatch(new CoordinatedAuthoritiesLoadedAction(await queries.GetAsync(action.UserId), texts.Notice(result.Notice)));
+            dispatcher.Dispatch(await LoadedAsync(action.UserId, texts.Notice(result.Notice)));
         }
         catch (DomainException e)
         {
@@ -61,7 +86,7 @@ public sealed class CoordinationEffects(CoordinationQueries queries, SetupServic
             var notice = await coordination.ExecuteAsync(action.UserId, action.Deactivate
                 ? new DeactivateAuthority(action.AuthorityId)
                 : new ReactivateAuthority(action.AuthorityId));
-            dispatcher.Dispatch(new CoordinatedAuthoritiesLoadedAction(await queries.GetAsync(action.UserId), texts.Notice(notice)));
+            dispatcher.Dispatch(await LoadedAsync(action.UserId, texts.Notice(notice)));
         }
         catch (DomainException e)
         {

@@ -35,8 +35,6 @@ public sealed record RegistrationOptionsLoadedAction(RegistrationOptions Options
 public sealed record RegisterAuthorityAction(Guid UserId, NewAuthority Input);
 public sealed record AuthorityRegisteredAction(RegistrationDone Done);
 public sealed record RegistrationRefusedAction(string Message, string? Field);
-/// <summary>Back to an empty form after a registration.</summary>
-public sealed record StartNewRegistrationAction;
 public sealed record LoadNetworkAction(Guid UserId);
 public sealed record NetworkLoadedAction(CoordinationNetwork Network);
 public sealed record NetworkRefusedAction(string Message);
@@ -54,9 +52,6 @@ public static class RegistrationReducers
     [ReducerMethod]
     public static RegistrationState Reduce(RegistrationState state, RegistrationRefusedAction action) =>
         state with { Error = action.Message, ErrorField = action.Field };
-
-    [ReducerMethod]
-    public static RegistrationState Reduce(RegistrationState state, StartNewRegistrationAction _) => state with { Done = null, Error = null, ErrorField = null };
 
     [ReducerMethod]
     public static NetworkState Reduce(NetworkState state, NetworkLoadedAction action) => new() { Network = action.Network };
