@@ -94,6 +94,14 @@ public static class Coordination
             .FirstOrDefault();
     }
 
+    /// <summary>The Commission's IMI team: a data administrator of the Commission's authority (keeps the keyword lists, registers NIMICs).</summary>
+    public static void RequireCommission(Actor actor, Authority actorAuthority)
+    {
+        if (actorAuthority.Id != actor.AuthorityId || actorAuthority.CoordinatorType != CoordinatorType.Commission
+            || !actor.AreaRoles.Any(r => r.Role == AreaRole.DataAdministrator))
+            throw new NotPermittedException(Refusals.Keywords.CommissionOnly);
+    }
+
     /// <summary>Which kind of authority a coordinator of a kind registers: below itself only; NIMICs are the Commission's.</summary>
     public static bool MayRegister(CoordinatorType registrar, CoordinatorType registered) => registered switch
     {

@@ -145,6 +145,14 @@ public static class Refusals
         public const string CountryHasNimic = "Coordination.CountryHasNimic";
     }
 
+    /// <summary>Keyword requests (issue 11).</summary>
+    public static class Keywords
+    {
+        public const string AlreadyDecided = "Keywords.AlreadyDecided";
+        public const string CommissionOnly = "Keywords.CommissionOnly";
+        public const string NoSuchRequest = "Keywords.NoSuchRequest";
+    }
+
     /// <summary>The sign-in account.</summary>
     public static class Account
     {
@@ -257,5 +265,6 @@ public static class Refusals
         public const string SetupChanged = "Concurrency.SetupChanged";
         public const string AuthorityChanged = "Concurrency.AuthorityChanged";
         public const string ExchangeChanged = "Concurrency.ExchangeChanged";
+        public const string KeywordRequestChanged = "Concurrency.KeywordRequestChanged";
     }
 }

@@ -36,6 +36,19 @@ public sealed record ValidateApplication(Guid AuthorityId) : CoordinationCommand
 
 public sealed record RejectApplication(Guid AuthorityId, string Reason) : CoordinationCommand(AuthorityId);
 
+/// <summary>What a coordinator or the Commission does with a keyword request (issue 11).</summary>
+public abstract record KeywordRequestCommand(Guid RequestId)
+{
+    public int? ExpectedRevision { get; init; }
+}
+
+public sealed record ForwardKeywordRequest(Guid RequestId) : KeywordRequestCommand(RequestId);
+
+public sealed record DeclineKeywordRequest(Guid RequestId, string Reason) : KeywordRequestCommand(RequestId);
+
+/// <summary>The Commission adds the keyword, with its label per language code.</summary>
+public sealed record AddKeyword(Guid RequestId, IReadOnlyDictionary<string, string> Labels) : KeywordRequestCommand(RequestId);
+
 /// <summary>An authority registered: its id, its first user's username (for the registering administrator's eyes only), the notice.</summary>
 public sealed record AuthorityRegistered(Guid AuthorityId, string FirstUsername, Notice Notice);
 
@@ -67,7 +80,7 @@ public sealed class CoordinationService(
 
         var routedTo = application.Areas.Select(a => application.CoordinatorFor(a.LegislativeAreaCode)).Distinct().ToList();
         var countryName = await db.Countries.AsNoTracking().SingleAsync(c => c.Code == country, ct);
-        var link = security.Value.PublicBaseUrl.TrimEnd('/') + "/coordination/authorities";
+        var link = Link("coordination/authorities");
         foreach (var admin in await db.ImiUsers.AsNoTracking().Where(u => routedTo.Contains(u.AuthorityId)).ToListAsync(ct))
             if (admin.HasAnywhere(AreaRole.DataAdministrator))
                 outbox.Enqueue(db, mails.ApplicationReceived(admin.PreferredLanguageCode, admin.DisplayName, application.InformalTitle,
@@ -181,6 +194,58 @@ public sealed class CoordinationService(
         await UnitOfWork.SaveAsync(db, Refusals.Concurrency.AuthorityChanged, ct);
         return new Notice(notice, [("authority", target.InformalTitle), .. args]);
     }
+
+    /// <summary>
+    /// A keyword request moves on: forwarded to the Commission (its data administrators are e-mailed), declined or added (the
+    /// user who asked is e-mailed, in their language). The domain decides who may (the coordinator or one above it; the Commission).
+    /// </summary>
+    public async Task<Notice> ExecuteAsync(Guid actorUserId, KeywordRequestCommand command, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var (_, actor) = await ActorLoader.LoadAsync(db, actorUserId, ct);
+        var request = await db.KeywordRequests.SingleOrDefaultAsync(r => r.Id == command.RequestId, ct)
+            ?? throw new DomainException(Refusals.Keywords.NoSuchRequest);
+        if (command.ExpectedRevision is { } expected && expected != request.Revision)
+            throw new ChangedBySomeoneElseException(Refusals.Concurrency.KeywordRequestChanged);
+        var asking = await db.Authorities.AsNoTracking().SingleAsync(a => a.Id == request.AuthorityId, ct);
+        var actorAuthority = await db.Authorities.AsNoTracking().SingleAsync(a => a.Id == actor.AuthorityId, ct);
+        var tree = await CoordinatorTrees.OfCountryAsync(db, asking.CountryCode, ct);
+        var list = await db.KeywordLists.Include(l => l.Keywords).SingleAsync(l => l.Code == request.ListCode, ct);
+        var asker = await db.ImiUsers.AsNoTracking().SingleAsync(u => u.Id == request.AskedBy, ct);
+        string ListName(string language) => list.Names.GetValueOrDefault(language) ?? list.Names.GetValueOrDefault("en", list.Code);
+
+        string notice;
+        switch (command)
+        {
+            case ForwardKeywordRequest:
+                request.Forward(actor, asking, tree);
+                var commission = await db.Authorities.AsNoTracking().Where(a => a.CoordinatorType == CoordinatorType.Commission).Select(a => a.Id).ToListAsync(ct);
+                foreach (var admin in await db.ImiUsers.AsNoTracking().Where(u => commission.Contains(u.AuthorityId)).ToListAsync(ct))
+                    if (admin.HasAnywhere(AreaRole.DataAdministrator))
+                        outbox.Enqueue(db, mails.KeywordRequestForwarded(admin.PreferredLanguageCode, admin.DisplayName, asking.InformalTitle,
+                            ListName(admin.PreferredLanguageCode), request.Proposal, Link("coordination/keyword-requests")), admin.Email, admin.DisplayName, MailKinds.KeywordRequestForwarded);
+                notice = Notices.Keywords.Forwarded;
+                break;
+            case DeclineKeywordRequest c:
+                request.Decline(actor, actorAuthority, asking, tree, c.Reason, clock.GetUtcNow());
+                outbox.Enqueue(db, mails.KeywordRequestDeclined(asker.PreferredLanguageCode, asker.DisplayName, request.Proposal, ListName(asker.PreferredLanguageCode),
+                    request.DeclineReason!), asker.Email, asker.DisplayName, MailKinds.KeywordRequestDeclined);
+                notice = Notices.Keywords.Declined;
+                break;
+            case AddKeyword c:
+                var keyword = request.Add(actor, actorAuthority, list, c.Labels, [.. Localization.PortalLanguages.Codes], clock.GetUtcNow());
+                outbox.Enqueue(db, mails.KeywordAdded(asker.PreferredLanguageCode, asker.DisplayName, keyword.Labels[Localization.PortalLanguages.IsSupported(asker.PreferredLanguageCode) ? asker.PreferredLanguageCode : "en"],
+                    ListName(asker.PreferredLanguageCode), Link("setup")), asker.Email, asker.DisplayName, MailKinds.KeywordAdded);
+                notice = Notices.Keywords.Added;
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name);
+        }
+        await UnitOfWork.SaveAsync(db, Refusals.Concurrency.KeywordRequestChanged, ct);
+        return new Notice(notice, ("proposal", request.Proposal), ("authority", asking.InformalTitle));
+    }
+
+    private string Link(string path) => security.Value.PublicBaseUrl.TrimEnd('/') + "/" + path;
 
     private void Audit(ImiDbContext db, Guid actorUserId, Authority target, AuditKind kind, string detail) => db.AuditEntries.Add(new AuditEntry
     {

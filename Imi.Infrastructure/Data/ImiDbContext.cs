@@ -28,6 +28,7 @@ public sealed class ImiDbContext(DbContextOptions<ImiDbContext> options)
     public DbSet<Imi.Domain.Requests.InformationRequest> Requests => Set<Imi.Domain.Requests.InformationRequest>();
     public DbSet<Imi.Infrastructure.Requests.AttachmentContent> AttachmentContents => Set<Imi.Infrastructure.Requests.AttachmentContent>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Imi.Domain.Setup.KeywordRequest> KeywordRequests => Set<Imi.Domain.Setup.KeywordRequest>();
     /// <summary>IMI users: the person, their authority, roles and preferred language (the domain's <see cref="User"/>).</summary>
     public DbSet<User> ImiUsers => Set<User>();
     /// <summary>Sign-in accounts of the same users (same id): password hash, security code, lockout. Identity's own set.</summary>

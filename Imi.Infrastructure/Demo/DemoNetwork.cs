@@ -37,6 +37,10 @@ public static class DemoNetwork
         new("eu-commission", "BE", "en", "European Commission – Directorate-General for Internal Market, Industry, Entrepreneurship and SMEs",
             "European Commission: IMI team and translation", "Hosts and maintains IMI, translates authorities' descriptions into all EU languages and runs the central helpdesk.",
             AuthorityLevel.National, CoordinatorType.None, null, Both, "imi-helpdesk@commission.demo.eu", "Brussels"),
+        // The Commission's IMI team: above every country's coordinators, registers NIMICs, keeps the keyword lists.
+        new("eu-imi-team", "BE", "en", "European Commission – IMI team", "European Commission: IMI team",
+            "Registers the national IMI coordinators, keeps the European keyword lists and runs the IMI helpdesk.",
+            AuthorityLevel.National, CoordinatorType.Commission, null, Both, "imi-team@commission.demo.eu", "Brussels"),
 
         // Ireland
         new("ie-nimic", "IE", "en", "Department of Enterprise, Trade and Employment", "Irish national IMI coordinator",
@@ -204,6 +208,7 @@ public static class DemoNetwork
     public static IReadOnlyList<DemoUser> Users { get; } =
     [
         new("demo.translator", "eu-commission", "Elena", "Marinova", "en", "elena.marinova@commission.demo.eu", LocalDataAdministrator: true, Translator: true),
+        new("demo.commission", "eu-imi-team", "Marta", "Lindqvist", "en", "marta.lindqvist@commission.demo.eu", AllRights: true),
 
         // The first users of the coordinators have every right.
         new("demo.ie.coordinator", "ie-nimic", "Siobhán", "Murphy", "en", "siobhan.murphy@enterprise.demo.ie", AllRights: true),

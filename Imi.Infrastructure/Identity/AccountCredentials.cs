@@ -79,4 +79,7 @@ public static class MailKinds
     public const string KeywordRequest = "keyword-request";
     public const string ApplicationReceived = "application-received";
     public const string ApplicationRejected = "application-rejected";
+    public const string KeywordRequestForwarded = "keyword-request-forwarded";
+    public const string KeywordRequestDeclined = "keyword-request-declined";
+    public const string KeywordAdded = "keyword-added";
 }

@@ -21,7 +21,8 @@ public sealed class MailWriter(Texts texts)
     ];
 
     /// <summary>The e-mails about accounts and set-up (the outbox kind is the constant of <see cref="Identity.MailKinds"/>).</summary>
-    public static readonly IReadOnlyList<string> AccountKinds = ["TemporaryPassword", "SignInReminder", "KeywordRequest", "ApplicationReceived", "ApplicationRejected"];
+    public static readonly IReadOnlyList<string> AccountKinds = ["TemporaryPassword", "SignInReminder", "KeywordRequest", "ApplicationReceived", "ApplicationRejected",
+        "KeywordRequestForwarded", "KeywordRequestDeclined", "KeywordAdded"];
 
     /// <summary>Every kind of e-mail: each has <c>Mail.{Kind}.Subject</c> in the catalogue.</summary>
     public static IEnumerable<string> Kinds => AccountKinds.Concat(AlertKinds);
@@ -93,6 +94,46 @@ public sealed class MailWriter(Texts texts)
                 t["Mail.ApplicationRejected.Body", ("authority", authority)],
                 "    " + reason,
                 t["Mail.ApplicationRejected.Contact"],
+                t["Mail.Common.Signature"]));
+    }
+
+    /// <summary>To the Commission's data administrators: a coordinator forwarded an authority's keyword proposal.</summary>
+    public MailMessageContent KeywordRequestForwarded(string? language, string name, string authority, string list, string proposal, string link)
+    {
+        var t = In(language);
+        return new MailMessageContent(
+            t["Mail.KeywordRequestForwarded.Subject", ("list", list)],
+            Paragraphs(
+                t["Mail.Common.Greeting", ("name", name)],
+                t["Mail.KeywordRequestForwarded.Body", ("authority", authority), ("list", list)],
+                "    " + proposal,
+                t["Mail.KeywordRequestForwarded.Open", ("link", link)],
+                t["Mail.Common.Signature"]));
+    }
+
+    /// <summary>To the user who asked: the keyword will not be added, and why (the decider's own words).</summary>
+    public MailMessageContent KeywordRequestDeclined(string? language, string name, string proposal, string list, string reason)
+    {
+        var t = In(language);
+        return new MailMessageContent(
+            t["Mail.KeywordRequestDeclined.Subject", ("proposal", proposal)],
+            Paragraphs(
+                t["Mail.Common.Greeting", ("name", name)],
+                t["Mail.KeywordRequestDeclined.Body", ("proposal", proposal), ("list", list)],
+                "    " + reason,
+                t["Mail.Common.Signature"]));
+    }
+
+    /// <summary>To the user who asked: the keyword is in the list now, and can be chosen in the setup.</summary>
+    public MailMessageContent KeywordAdded(string? language, string name, string keyword, string list, string link)
+    {
+        var t = In(language);
+        return new MailMessageContent(
+            t["Mail.KeywordAdded.Subject", ("keyword", keyword)],
+            Paragraphs(
+                t["Mail.Common.Greeting", ("name", name)],
+                t["Mail.KeywordAdded.Body", ("keyword", keyword), ("list", list)],
+                t["Mail.KeywordAdded.Choose", ("link", link)],
                 t["Mail.Common.Signature"]));
     }
 

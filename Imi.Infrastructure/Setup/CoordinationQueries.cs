@@ -45,6 +45,13 @@ public sealed record ApplicationToValidate(Guid Id, int Revision, DateTimeOffset
 public sealed record ApplicationChoices(IReadOnlyList<(string Code, string Name)> Countries, IReadOnlyList<(string Code, string Name)> Areas,
     IReadOnlyList<Language> Languages);
 
+/// <summary>A keyword request as the coordinator (state Asked) or the Commission (state Forwarded) deciding it sees it.</summary>
+public sealed record KeywordRequestToDecide(Guid Id, int Revision, DateTimeOffset AskedAt, string AuthorityTitle, string CountryName, string ListName,
+    string Proposal, Domain.Setup.KeywordRequestState State);
+
+/// <summary>The requests waiting, and the portal's languages by name (a keyword is labelled in each).</summary>
+public sealed record KeywordRequestsView(IReadOnlyList<KeywordRequestToDecide> Requests, IReadOnlyList<(string Code, string Name)> Languages);
+
 /// <summary>A country's coordinators as a tree: each with the one above it, its region and areas, and how many authorities it coordinates per area.</summary>
 public sealed record CoordinationNetwork(string CountryName, IReadOnlyList<NetworkNode> Coordinators);
 
@@ -60,11 +67,7 @@ public sealed class CoordinationQueries(IDbContextFactory<ImiDbContext> contexts
     public async Task<IReadOnlyList<CoordinatedAuthority>> GetAsync(Guid actorUserId, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var (user, _) = await ActorLoader.LoadAsync(db, actorUserId, ct);
-        if (!user.HasAnywhere(AreaRole.DataAdministrator))
-            throw new NotPermittedException(Refusals.Access.CoordinatorDataAdministratorsOnly);
-        var country = await db.Authorities.Where(a => a.Id == user.AuthorityId).Select(a => a.CountryCode).SingleAsync(ct);
-        var coordinators = (await CoordinatorTrees.OfCountryAsync(db, country, ct)).ItselfAndBelow(user.AuthorityId).ToList();
+        var (country, coordinators) = await AdministeredByAsync(db, actorUserId, ct);
         var authorities = await db.Authorities.AsNoTracking().Where(a => a.CoordinatorId != null && coordinators.Contains(a.CoordinatorId.Value)
                 && (a.Status == RegistrationStatus.Validated || a.Status == RegistrationStatus.Deactivated))
             .OrderBy(a => a.InformalTitle).ToListAsync(ct);
@@ -185,11 +188,7 @@ public sealed class CoordinationQueries(IDbContextFactory<ImiDbContext> contexts
     public async Task<IReadOnlyList<ApplicationToValidate>> ApplicationsAsync(Guid actorUserId, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var (user, _) = await ActorLoader.LoadAsync(db, actorUserId, ct);
-        if (!user.HasAnywhere(AreaRole.DataAdministrator))
-            throw new NotPermittedException(Refusals.Access.CoordinatorDataAdministratorsOnly);
-        var country = await db.Authorities.Where(a => a.Id == user.AuthorityId).Select(a => a.CountryCode).SingleAsync(ct);
-        var coordinators = (await CoordinatorTrees.OfCountryAsync(db, country, ct)).ItselfAndBelow(user.AuthorityId).ToList();
+        var (country, coordinators) = await AdministeredByAsync(db, actorUserId, ct);
         var applications = await db.Authorities.AsNoTracking()
             .Where(a => a.Status == RegistrationStatus.Applied && a.CoordinatorId != null && coordinators.Contains(a.CoordinatorId.Value))
             .OrderBy(a => a.RegisteredAt).ToListAsync(ct);
@@ -230,5 +229,53 @@ public sealed class CoordinationQueries(IDbContextFactory<ImiDbContext> contexts
         var areas = (await db.LegislativeAreas.AsNoTracking().ToListAsync(ct)).Select(a => (a.Code, a.NameIn(language))).OrderBy(a => a.Item2, order).ToList();
         var languages = (await db.Languages.AsNoTracking().ToListAsync(ct)).OrderBy(l => l.NameIn(language), order).ToList();
         return new ApplicationChoices(countries, areas, languages);
+    }
+
+    /// <summary>
+    /// The keyword requests waiting for the user: for a coordinator's data administrators those asked by the authorities it
+    /// (or one below it) coordinates; for the Commission's, those forwarded to it.
+    /// </summary>
+    public async Task<KeywordRequestsView> KeywordRequestsAsync(Guid actorUserId, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var (user, _) = await ActorLoader.LoadAsync(db, actorUserId, ct);
+        if (!user.HasAnywhere(AreaRole.DataAdministrator))
+            throw new NotPermittedException(Refusals.Access.CoordinatorDataAdministratorsOnly);
+        var own = await db.Authorities.AsNoTracking().SingleAsync(a => a.Id == user.AuthorityId, ct);
+        var waiting = own.CoordinatorType == CoordinatorType.Commission
+            ? db.KeywordRequests.AsNoTracking().Where(r => r.State == Domain.Setup.KeywordRequestState.Forwarded)
+            : await AskedOfAsync(db, own, ct);
+        var language = Localization.Texts.CurrentLanguage;
+        var rows = await (from r in waiting
+                          join a in db.Authorities.AsNoTracking() on r.AuthorityId equals a.Id
+                          join c in db.Countries.AsNoTracking() on a.CountryCode equals c.Code
+                          join l in db.KeywordLists.AsNoTracking() on r.ListCode equals l.Code
+                          orderby r.AskedAt
+                          select new { r, a.InformalTitle, Country = c, List = l }).Take(200).ToListAsync(ct);
+        var languages = (await db.Languages.AsNoTracking().ToListAsync(ct))
+            .Where(l => Localization.PortalLanguages.Codes.Contains(l.Code)).OrderBy(l => l.Code)
+            .Select(l => (l.Code, l.NameIn(language))).ToList();
+        return new KeywordRequestsView(rows.Select(x => new KeywordRequestToDecide(x.r.Id, x.r.Revision, x.r.AskedAt, x.InformalTitle, x.Country.NameIn(language),
+            x.List.Names.GetValueOrDefault(language) ?? x.List.Names.GetValueOrDefault("en", x.List.Code), x.r.Proposal, x.r.State)).ToList(), languages);
+    }
+
+    private static async Task<IQueryable<Domain.Setup.KeywordRequest>> AskedOfAsync(ImiDbContext db, Authority coordinator, CancellationToken ct)
+    {
+        var coordinators = (await CoordinatorTrees.OfCountryAsync(db, coordinator.CountryCode, ct)).ItselfAndBelow(coordinator.Id).ToList();
+        return db.KeywordRequests.AsNoTracking().Where(r => r.State == Domain.Setup.KeywordRequestState.Asked
+            && db.Authorities.Any(a => a.Id == r.AuthorityId && a.CoordinatorId != null && coordinators.Contains(a.CoordinatorId.Value)));
+    }
+
+    /// <summary>
+    /// For a coordinator's data administrator (refused otherwise): its country, and its coordinator with every coordinator below
+    /// it, whose authorities it may administer (decision 010).
+    /// </summary>
+    private static async Task<(string Country, List<Guid> Coordinators)> AdministeredByAsync(ImiDbContext db, Guid actorUserId, CancellationToken ct)
+    {
+        var (user, _) = await ActorLoader.LoadAsync(db, actorUserId, ct);
+        if (!user.HasAnywhere(AreaRole.DataAdministrator))
+            throw new NotPermittedException(Refusals.Access.CoordinatorDataAdministratorsOnly);
+        var country = await db.Authorities.Where(a => a.Id == user.AuthorityId).Select(a => a.CountryCode).SingleAsync(ct);
+        return (country, (await CoordinatorTrees.OfCountryAsync(db, country, ct)).ItselfAndBelow(user.AuthorityId).ToList());
     }
 }

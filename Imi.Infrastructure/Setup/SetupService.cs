@@ -104,12 +104,12 @@ public sealed class SetupService(
 
     private async Task<Notice> AskForKeywordAsync(ImiDbContext db, Actor actor, User actorUser, Authority authority, AskCoordinatorForKeyword c, CancellationToken ct)
     {
-        Permissions.RequireLocalDataAdministrator(actor, authority);
-        var proposal = Domain.Setup.KeywordProposal.From(c.Proposal);
         var list = await db.KeywordLists.SingleOrDefaultAsync(l => l.Code == c.ListCode, ct)
             ?? throw new DomainException(Refusals.Setup.NoSuchKeywordList);
-        var coordinatorId = authority.CoordinatorId
-            ?? throw new DomainException(Refusals.Setup.NoCoordinatorToAsk);
+        var request = Domain.Setup.KeywordRequest.Ask(actor, authority, list, c.Proposal, clock.GetUtcNow());
+        db.KeywordRequests.Add(request);
+        var proposal = request.Proposal;
+        var coordinatorId = authority.CoordinatorId!.Value;
         var coordinator = await db.Authorities.SingleAsync(a => a.Id == coordinatorId, ct);
         var admins = await db.ImiUsers.Where(u => u.AuthorityId == coordinator.Id).ToListAsync(ct);
         var country = await db.Countries.AsNoTracking().SingleAsync(x => x.Code == authority.CountryCode, ct);

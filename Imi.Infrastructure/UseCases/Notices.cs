@@ -55,6 +55,17 @@ public static class Notices
         public const string ApplicationRejected = "Coordination.ApplicationRejected";
     }
 
+    /// <summary>Keyword requests (issue 11).</summary>
+    public static class Keywords
+    {
+        /// <summary>proposal, authority</summary>
+        public const string Forwarded = "Keywords.Forwarded";
+        /// <summary>proposal, authority</summary>
+        public const string Declined = "Keywords.Declined";
+        /// <summary>proposal, authority</summary>
+        public const string Added = "Keywords.Added";
+    }
+
     /// <summary>The setup wizard and user administration.</summary>
     public static class Setup
     {

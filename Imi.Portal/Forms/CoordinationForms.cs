@@ -49,23 +49,19 @@ public sealed class RegisterAuthorityFormValidator : AbstractValidator<RegisterA
 {
     public RegisterAuthorityFormValidator(Texts texts)
     {
-        RuleFor(f => f.OfficialTitle).NotEmpty().WithText(texts, "Authorities.Register.Validation.OfficialTitleRequired")
-            .MaximumLength(OfficialTitle.MaxLength).WithText(texts, "Setup.Validation.TooLong", ("count", OfficialTitle.MaxLength));
-        RuleFor(f => f.InformalTitle).NotEmpty().WithText(texts, "Setup.Validation.InformalTitleRequired")
-            .MaximumLength(InformalTitle.MaxLength).WithText(texts, "Setup.Validation.InformalTitleTooLong", ("count", InformalTitle.MaxLength));
+        RuleFor(f => f.OfficialTitle).OfficialTitle(texts);
+        RuleFor(f => f.InformalTitle).InformalTitle(texts);
         RuleFor(f => f.OriginalLanguageCode).NotEmpty().WithText(texts, "Authorities.Register.Validation.LanguageRequired");
         RuleFor(f => f.Email).Must(EmailAddress.IsValid).WithText(texts, "Setup.Validation.AuthorityEmailInvalid");
         RuleFor(f => f.Region).NotEmpty().When(f => f.Kind is CoordinatorType.Sdimic or CoordinatorType.Limic)
             .WithText(texts, "Refusals.Coordination.RegionRequired")
             .MaximumLength(Authority.RegionMaxLength).WithText(texts, "Setup.Validation.TooLong", ("count", Authority.RegionMaxLength));
         RuleFor(f => f.Areas).NotEmpty().WithText(texts, "Refusals.Coordination.AreasRequired");
-        RuleFor(f => f.FirstGivenName).NotEmpty().WithText(texts, "Setup.Validation.GivenNameRequired")
-            .MaximumLength(User.NameMaxLength).WithText(texts, "Setup.Validation.TooLong", ("count", User.NameMaxLength));
-        RuleFor(f => f.FirstFamilyName).NotEmpty().WithText(texts, "Setup.Validation.FamilyNameRequired")
-            .MaximumLength(User.NameMaxLength).WithText(texts, "Setup.Validation.TooLong", ("count", User.NameMaxLength));
+        RuleFor(f => f.FirstGivenName).PersonName(texts, "Setup.Validation.GivenNameRequired");
+        RuleFor(f => f.FirstFamilyName).PersonName(texts, "Setup.Validation.FamilyNameRequired");
         RuleFor(f => f.FirstEmail).Must(EmailAddress.IsValid).WithText(texts, "Setup.Validation.UserEmailInvalid");
         RuleFor(f => f.FirstLanguageCode).NotEmpty().WithText(texts, "Setup.Validation.LanguageRequired");
-        RuleFor(f => f.FirstPhone).MaximumLength(User.PhoneMaxLength).WithText(texts, "Setup.Validation.TooLong", ("count", User.PhoneMaxLength));
+        RuleFor(f => f.FirstPhone).Phone(texts);
     }
 }
 
@@ -117,22 +113,37 @@ public sealed class ApplicationFormValidator : AbstractValidator<ApplicationForm
     public ApplicationFormValidator(Texts texts)
     {
         RuleFor(f => f.CountryCode).NotEmpty().WithText(texts, "Authorities.Apply.Validation.CountryRequired");
-        RuleFor(f => f.OfficialTitle).NotEmpty().WithText(texts, "Authorities.Register.Validation.OfficialTitleRequired")
-            .MaximumLength(OfficialTitle.MaxLength).WithText(texts, "Setup.Validation.TooLong", ("count", OfficialTitle.MaxLength));
-        RuleFor(f => f.InformalTitle).NotEmpty().WithText(texts, "Setup.Validation.InformalTitleRequired")
-            .MaximumLength(InformalTitle.MaxLength).WithText(texts, "Setup.Validation.InformalTitleTooLong", ("count", InformalTitle.MaxLength));
+        RuleFor(f => f.OfficialTitle).OfficialTitle(texts);
+        RuleFor(f => f.InformalTitle).InformalTitle(texts);
         RuleFor(f => f.OriginalLanguageCode).NotEmpty().WithText(texts, "Authorities.Register.Validation.LanguageRequired");
         RuleFor(f => f.Email).Must(EmailAddress.IsValid).WithText(texts, "Setup.Validation.AuthorityEmailInvalid");
         RuleFor(f => f.Region).MaximumLength(Authority.RegionMaxLength).WithText(texts, "Setup.Validation.TooLong", ("count", Authority.RegionMaxLength));
         RuleFor(f => f.Areas).Must(areas => areas.Any(a => a.Asked)).WithText(texts, "Refusals.Coordination.AreasRequired");
-        RuleFor(f => f.GivenName).NotEmpty().WithText(texts, "Setup.Validation.GivenNameRequired")
-            .MaximumLength(User.NameMaxLength).WithText(texts, "Setup.Validation.TooLong", ("count", User.NameMaxLength));
-        RuleFor(f => f.FamilyName).NotEmpty().WithText(texts, "Setup.Validation.FamilyNameRequired")
-            .MaximumLength(User.NameMaxLength).WithText(texts, "Setup.Validation.TooLong", ("count", User.NameMaxLength));
+        RuleFor(f => f.GivenName).PersonName(texts, "Setup.Validation.GivenNameRequired");
+        RuleFor(f => f.FamilyName).PersonName(texts, "Setup.Validation.FamilyNameRequired");
         RuleFor(f => f.ApplicantEmail).Must(EmailAddress.IsValid).WithText(texts, "Setup.Validation.UserEmailInvalid");
         RuleFor(f => f.PreferredLanguageCode).NotEmpty().WithText(texts, "Setup.Validation.LanguageRequired");
-        RuleFor(f => f.Phone).MaximumLength(User.PhoneMaxLength).WithText(texts, "Setup.Validation.TooLong", ("count", User.PhoneMaxLength));
+        RuleFor(f => f.Phone).Phone(texts);
         RuleFor(f => f.Reason).NotEmpty().WithText(texts, "Authorities.Apply.Validation.ReasonRequired")
             .MaximumLength(Authority.ReasonMaxLength).WithText(texts, "Setup.Validation.TooLong", ("count", Authority.ReasonMaxLength));
     }
+}
+
+/// <summary>The checks the forms about authorities and people share, with their texts.</summary>
+public static class FieldRules
+{
+    public static IRuleBuilderOptions<T, string> OfficialTitle<T>(this IRuleBuilder<T, string> rule, Texts texts) =>
+        rule.NotEmpty().WithText(texts, "Authorities.Register.Validation.OfficialTitleRequired")
+            .MaximumLength(Imi.Domain.Authorities.OfficialTitle.MaxLength).WithText(texts, "Setup.Validation.TooLong", ("count", Imi.Domain.Authorities.OfficialTitle.MaxLength));
+
+    public static IRuleBuilderOptions<T, string> InformalTitle<T>(this IRuleBuilder<T, string> rule, Texts texts) =>
+        rule.NotEmpty().WithText(texts, "Setup.Validation.InformalTitleRequired")
+            .MaximumLength(Imi.Domain.Authorities.InformalTitle.MaxLength).WithText(texts, "Setup.Validation.InformalTitleTooLong", ("count", Imi.Domain.Authorities.InformalTitle.MaxLength));
+
+    public static IRuleBuilderOptions<T, string> PersonName<T>(this IRuleBuilder<T, string> rule, Texts texts, string requiredKey) =>
+        rule.NotEmpty().WithText(texts, requiredKey)
+            .MaximumLength(User.NameMaxLength).WithText(texts, "Setup.Validation.TooLong", ("count", User.NameMaxLength));
+
+    public static IRuleBuilderOptions<T, string?> Phone<T>(this IRuleBuilder<T, string?> rule, Texts texts) =>
+        rule.MaximumLength(User.PhoneMaxLength).WithText(texts, "Setup.Validation.TooLong", ("count", User.PhoneMaxLength));
 }

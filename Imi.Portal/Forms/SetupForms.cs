@@ -80,12 +80,10 @@ public sealed class RegisterUserFormValidator : AbstractValidator<RegisterUserFo
 {
     public RegisterUserFormValidator(Texts texts)
     {
-        RuleFor(f => f.GivenName).NotEmpty().WithText(texts, "Setup.Validation.GivenNameRequired")
-            .MaximumLength(User.NameMaxLength).WithText(texts, "Setup.Validation.TooLong", ("count", User.NameMaxLength));
-        RuleFor(f => f.FamilyName).NotEmpty().WithText(texts, "Setup.Validation.FamilyNameRequired")
-            .MaximumLength(User.NameMaxLength).WithText(texts, "Setup.Validation.TooLong", ("count", User.NameMaxLength));
+        RuleFor(f => f.GivenName).PersonName(texts, "Setup.Validation.GivenNameRequired");
+        RuleFor(f => f.FamilyName).PersonName(texts, "Setup.Validation.FamilyNameRequired");
         RuleFor(f => f.Email).Must(EmailAddress.IsValid).WithText(texts, "Setup.Validation.UserEmailInvalid");
         RuleFor(f => f.PreferredLanguageCode).NotEmpty().WithText(texts, "Setup.Validation.LanguageRequired");
-        RuleFor(f => f.Phone).MaximumLength(User.PhoneMaxLength).WithText(texts, "Setup.Validation.TooLong", ("count", User.PhoneMaxLength));
+        RuleFor(f => f.Phone).Phone(texts);
     }
 }

@@ -92,7 +92,7 @@ public class PseudoLanguageTests(PortalServer server) : IClassFixture<PortalServ
         if (username == "demo.de.coordinator")
         {
             var coordinated = await db.Authorities.Where(a => a.CoordinatorId == user.AuthorityId).Select(a => a.Id).FirstAsync();
-            pages.AddRange(["coordination/authorities", $"coordination/authorities/{coordinated}", "coordination/network", "coordination/register"]);
+            pages.AddRange(["coordination/authorities", $"coordination/authorities/{coordinated}", "coordination/network", "coordination/register", "coordination/keyword-requests"]);
         }
         else
             pages.AddRange(["requests/new", "requests/allocation"]);

@@ -160,7 +160,7 @@ public class AuthoritySearchTests(DatabaseFixture database) : IClassFixture<Data
 
         var coordinators = await SearchAsync(new SearchQuery(null, "en", CoordinatorsOnly: true, PageSize: 100));
         Assert.All(coordinators.Hits, h => Assert.NotEqual(CoordinatorType.None, h.CoordinatorType));
-        Assert.Equal(9, coordinators.Total);
+        Assert.Equal(10, coordinators.Total); // seven NIMICs, the German DIMIC and SDIMIC, the Commission's IMI team
 
         var byKeyword = await SearchAsync(new SearchQuery(null, "en", KeywordListCode: "PQ_PROFESSIONS", KeywordCode: "ARCHITECT", PageSize: 100));
         Assert.Equal(["Bayerische Architektenkammer", "Conseil national de l'ordre des architectes", "Krajowa Izba Architektów RP"],

@@ -264,4 +264,47 @@ public class CoordinationServiceTests(DatabaseFixture database) : IClassFixture<
         Assert.Contains((await services.Get<AuthoritySearch>().SearchAsync(new SearchQuery("Landeszahnärztekammer", "de"))).Hits, h => h.AuthorityId == real.Id);
         Assert.Empty(await queries.ApplicationsAsync(bavaria));
     }
+
+    /// <summary>
+    /// The Bavarian chamber misses a profession: its coordinator (the SDIMIC) forwards the request, the Commission adds the
+    /// keyword in every language (a new version of the list), the chamber's user is told and can choose it.
+    /// </summary>
+    [Fact]
+    public async Task AKeywordRequest_IsForwarded_ThenAdded_AndTheAuthorityChoosesTheNewKeyword()
+    {
+        await using var services = database.Services();
+        var architects = await UserIdAsync(services, "demo.de.architects");
+        await services.InScopeAsync(sp => sp.GetRequiredService<Imi.Infrastructure.Setup.SetupService>()
+            .ExecuteAsync(architects, new Imi.Infrastructure.Setup.AskCoordinatorForKeyword("PQ_PROFESSIONS", "Landschaftsarchitekt")));
+        var queries = services.Get<Imi.Infrastructure.Setup.CoordinationQueries>();
+        var bavaria = await UserIdAsync(services, "demo.de.bavaria");
+        var commission = await UserIdAsync(services, "demo.commission");
+
+        var asked = Assert.Single((await queries.KeywordRequestsAsync(bavaria)).Requests);
+        Assert.Equal(("Landschaftsarchitekt", Imi.Domain.Setup.KeywordRequestState.Asked), (asked.Proposal, asked.State));
+        Assert.Empty((await queries.KeywordRequestsAsync(await UserIdAsync(services, "demo.de.zab"))).Requests); // beside the SDIMIC
+        Assert.Empty((await queries.KeywordRequestsAsync(commission)).Requests);                                 // not forwarded yet
+
+        await services.Get<CoordinationService>().ExecuteAsync(bavaria, new ForwardKeywordRequest(asked.Id));
+        var forwarded = Assert.Single((await queries.KeywordRequestsAsync(commission)).Requests);
+        var labels = Imi.Infrastructure.Localization.PortalLanguages.Codes.ToDictionary(l => l, l => l == "en" ? "Landscape architect" : $"Landschaftsarchitekt ({l})");
+        var added = await services.Get<CoordinationService>().ExecuteAsync(commission, new AddKeyword(forwarded.Id, labels));
+
+        Assert.Equal(Notices.Keywords.Added, added.Code);
+        await using (var db = await services.DbAsync())
+        {
+            var list = await db.KeywordLists.Include(l => l.Keywords).SingleAsync(l => l.Code == "PQ_PROFESSIONS");
+            Assert.Equal(2, list.Version);
+            Assert.Equal("Landschaftsarchitekt (de)", list.Keywords.Single(k => k.Code == "LANDSCAPE_ARCHITECT").Labels["de"]);
+            Assert.True(await db.Outbox.AnyAsync(m => m.ToAddress == "marta.lindqvist@commission.demo.eu" && m.Kind == Imi.Infrastructure.Identity.MailKinds.KeywordRequestForwarded));
+            var told = await db.Outbox.SingleAsync(m => m.Kind == Imi.Infrastructure.Identity.MailKinds.KeywordAdded);
+            Assert.Equal("maximilian.bauer@byak.demo.de", told.ToAddress);
+            Assert.Contains("Landschaftsarchitekt (de)", told.Subject);
+        }
+        await services.InScopeAsync(sp => sp.GetRequiredService<Imi.Infrastructure.Setup.SetupService>()
+            .ExecuteAsync(architects, new Imi.Infrastructure.Setup.SaveKeywords(null, "PQ_PROFESSIONS", ["ARCHITECT", "LANDSCAPE_ARCHITECT"])));
+        await using (var db = await services.DbAsync())
+            Assert.Contains((await db.Authorities.SingleAsync(a => a.Id == db.ImiUsers.Single(u => u.Id == architects).AuthorityId)).Keywords,
+                k => k.KeywordCode == "LANDSCAPE_ARCHITECT");
+    }
 }

@@ -25,6 +25,9 @@ public static partial class MailSamples
         "KeywordRequest" => writer.KeywordRequest(language, "Guðrún Jónsdóttir", "Arkitektafélag Íslands", "Ísland", "Þjónustustarfsemi", Proposal),
         "ApplicationReceived" => writer.ApplicationReceived(language, "Guðrún Jónsdóttir", "Arkitektafélag Íslands", "Ísland", SignInLink),
         "ApplicationRejected" => writer.ApplicationRejected(language, "Guðrún Jónsdóttir", "Arkitektafélag Íslands", Proposal),
+        "KeywordRequestForwarded" => writer.KeywordRequestForwarded(language, "Guðrún Jónsdóttir", "Arkitektafélag Íslands", "Þjónustustarfsemi", Proposal, SignInLink),
+        "KeywordRequestDeclined" => writer.KeywordRequestDeclined(language, "Guðrún Jónsdóttir", Proposal, "Þjónustustarfsemi", "Of sértækt."),
+        "KeywordAdded" => writer.KeywordAdded(language, "Guðrún Jónsdóttir", Proposal, "Þjónustustarfsemi", SignInLink),
         _ => writer.RequestAlert(kind, language, Reference, "Starfsréttindi", "Bayerische Architektenkammer", "DE", AnswerDate, Link),
     };
 
@@ -36,6 +39,9 @@ public static partial class MailSamples
         "KeywordRequest" => MailKinds.KeywordRequest,
         "ApplicationReceived" => MailKinds.ApplicationReceived,
         "ApplicationRejected" => MailKinds.ApplicationRejected,
+        "KeywordRequestForwarded" => MailKinds.KeywordRequestForwarded,
+        "KeywordRequestDeclined" => MailKinds.KeywordRequestDeclined,
+        "KeywordAdded" => MailKinds.KeywordAdded,
         _ => "request." + kind,
     };
 

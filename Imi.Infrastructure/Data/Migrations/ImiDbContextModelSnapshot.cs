@@ -264,6 +264,10 @@ namespace Imi.Infrastructure.Data.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("names");
 
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
                     b.HasKey("Code")
                         .HasName("pk_keyword_lists");
 
@@ -596,6 +600,80 @@ namespace Imi.Infrastructure.Data.Migrations
                         .HasDatabaseName("ix_information_requests_responding_authority_id_status_last_ac");
 
                     b.ToTable("information_requests", (string)null);
+                });
+
+            modelBuilder.Entity("Imi.Domain.Setup.KeywordRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("AskedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("asked_at");
+
+                    b.Property<Guid>("AskedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("asked_by");
+
+                    b.Property<Guid>("AuthorityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("authority_id");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("decline_reason");
+
+                    b.Property<string>("KeywordCode")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("keyword_code");
+
+                    b.Property<string>("ListCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("list_code");
+
+                    b.Property<string>("Proposal")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("proposal");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("state");
+
+                    b.HasKey("Id")
+                        .HasName("pk_keyword_requests");
+
+                    b.HasIndex("AskedBy")
+                        .HasDatabaseName("ix_keyword_requests_asked_by");
+
+                    b.HasIndex("AuthorityId")
+                        .HasDatabaseName("ix_keyword_requests_authority_id");
+
+                    b.HasIndex("ListCode")
+                        .HasDatabaseName("ix_keyword_requests_list_code");
+
+                    b.HasIndex("State", "AuthorityId")
+                        .HasDatabaseName("ix_keyword_requests_state_authority_id");
+
+                    b.ToTable("keyword_requests", (string)null);
                 });
 
             modelBuilder.Entity("Imi.Domain.Users.User", b =>
@@ -1485,6 +1563,30 @@ namespace Imi.Infrastructure.Data.Migrations
                         });
 
                     b.Navigation("Attachments");
+                });
+
+            modelBuilder.Entity("Imi.Domain.Setup.KeywordRequest", b =>
+                {
+                    b.HasOne("Imi.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("AskedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_keyword_requests_imi_users_asked_by");
+
+                    b.HasOne("Imi.Domain.Authorities.Authority", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_keyword_requests_authorities_authority_id");
+
+                    b.HasOne("Imi.Domain.ReferenceData.KeywordList", null)
+                        .WithMany()
+                        .HasForeignKey("ListCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_keyword_requests_keyword_lists_list_code");
                 });
 
             modelBuilder.Entity("Imi.Domain.Users.User", b =>

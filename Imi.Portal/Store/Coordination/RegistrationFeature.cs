@@ -3,6 +3,7 @@ using Imi.Domain.Common;
 using Imi.Infrastructure.Coordination;
 using Imi.Infrastructure.Localization;
 using Imi.Infrastructure.Setup;
+using Imi.Infrastructure.UseCases;
 
 namespace Imi.Portal.Store.Coordination;
 
@@ -100,6 +101,67 @@ public sealed class RegistrationEffects(CoordinationQueries queries, Coordinatio
         catch (DomainException e)
         {
             dispatcher.Dispatch(new NetworkRefusedAction(texts.Refusal(e)));
+        }
+    }
+}
+
+/// <summary>Keyword requests waiting for the user: a coordinator's (asked) or the Commission's (forwarded).</summary>
+[FeatureState]
+public sealed record KeywordRequestsState
+{
+    public KeywordRequestsView? View { get; init; }
+    public string? Message { get; init; }
+    public string? Error { get; init; }
+}
+
+public sealed record LoadKeywordRequestsAction(Guid UserId);
+public sealed record KeywordRequestsLoadedAction(KeywordRequestsView View, string? Message = null);
+public sealed record DecideKeywordRequestAction(Guid UserId, KeywordRequestCommand Command);
+public sealed record KeywordRequestRefusedAction(string Message);
+
+public static class KeywordRequestReducers
+{
+    [ReducerMethod]
+    public static KeywordRequestsState Reduce(KeywordRequestsState state, KeywordRequestsLoadedAction action) =>
+        new() { View = action.View, Message = action.Message };
+
+    [ReducerMethod]
+    public static KeywordRequestsState Reduce(KeywordRequestsState state, KeywordRequestRefusedAction action) =>
+        state with { Message = null, Error = action.Message };
+}
+
+public sealed class KeywordRequestEffects(CoordinationQueries queries, CoordinationService coordination, Texts texts)
+{
+    [EffectMethod]
+    public async Task Handle(LoadKeywordRequestsAction action, IDispatcher dispatcher)
+    {
+        try
+        {
+            dispatcher.Dispatch(new KeywordRequestsLoadedAction(await queries.KeywordRequestsAsync(action.UserId)));
+        }
+        catch (DomainException e)
+        {
+            dispatcher.Dispatch(new KeywordRequestRefusedAction(texts.Refusal(e)));
+        }
+    }
+
+    [EffectMethod]
+    public async Task Handle(DecideKeywordRequestAction action, IDispatcher dispatcher)
+    {
+        try
+        {
+            var notice = await coordination.ExecuteAsync(action.UserId, action.Command);
+            dispatcher.Dispatch(new KeywordRequestsLoadedAction(await queries.KeywordRequestsAsync(action.UserId), texts.Notice(notice)));
+        }
+        catch (ChangedBySomeoneElseException e)
+        {
+            // Someone else dealt with it: show the list as it is now, and say so.
+            dispatcher.Dispatch(new KeywordRequestsLoadedAction(await queries.KeywordRequestsAsync(action.UserId)));
+            dispatcher.Dispatch(new KeywordRequestRefusedAction(texts.Refusal(e)));
+        }
+        catch (DomainException e)
+        {
+            dispatcher.Dispatch(new KeywordRequestRefusedAction(texts.Refusal(e)));
         }
     }
 }

@@ -45,6 +45,8 @@ public static class NavigationReducers
             items.Add(new NavItem("Shell.Navigation.Users", "administration/users", MudBlazor.Icons.Material.Outlined.People));
         if (state.User?.Areas.Any(a => a.Roles.Contains(Imi.Domain.Users.AreaRole.DataAdministrator)) == true)
             items.Add(new NavItem("Shell.Navigation.CoordinatedAuthorities", "coordination/authorities", MudBlazor.Icons.Material.Outlined.Apartment));
+        if (state.User?.Areas.Any(a => a.Roles.Contains(Imi.Domain.Users.AreaRole.DataAdministrator)) == true)
+            items.Add(new NavItem("Shell.Navigation.KeywordRequests", "coordination/keyword-requests", MudBlazor.Icons.Material.Outlined.Label));
         if (state.User is { CoordinatorType: not Imi.Domain.Authorities.CoordinatorType.None })
             items.Add(new NavItem("Shell.Navigation.Network", "coordination/network", MudBlazor.Icons.Material.Outlined.AccountTree));
         if (state.ShowDevelopmentInbox)
