@@ -28,11 +28,21 @@ public class CoordinationBrowserTests(PortalServer server) : IClassFixture<Porta
         await SignInJourney.EnterPasswordAsync(corkUser, "demo.ie.cork", DemoNetwork.Password);
         await Assertions.Expect(corkUser.Locator("[data-testid=sign-in-error]")).ToHaveTextAsync(English["Account.SignIn.AuthorityNotActive"]);
 
+        // Search no longer finds it (a handler abroad looks for it).
+        var searcher = await RequestSteps.SignedInAsync(server, "demo.pt.handler");
+        await searcher.GotoAsync("search");
+        await searcher.WaitForCircuitAsync();
+        await searcher.FillAsync("input[data-testid=search-text]", "street trading Cork");
+        await searcher.Locator("[data-testid=search-notice], [data-testid=search-total]").First.WaitForAsync(); // the search has answered
+        await Assertions.Expect(searcher.Locator("[data-testid=search-results] li").Filter(new() { HasText = "Cork" })).ToHaveCountAsync(0);
+
         await cork.Locator("[data-testid=reactivate]").ClickAsync();
         await Assertions.Expect(nimic.Locator("[data-testid=coordination-message]")).ToContainTextAsync(
             English["Notices.Coordination.AuthorityReactivated", ("authority", "Local licensing of street trading and services in Cork")]);
         await SignInJourney.EnterPasswordAsync(corkUser, "demo.ie.cork", DemoNetwork.Password);
         await Assertions.Expect(corkUser).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("account/security-code"));
+        await searcher.FillAsync("input[data-testid=search-text]", "street trading in Cork");
+        await Assertions.Expect(searcher.Locator("[data-testid=search-results]")).ToContainTextAsync("Cork");
     }
 
     /// <summary>
