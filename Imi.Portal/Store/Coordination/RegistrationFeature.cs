@@ -17,8 +17,6 @@ public sealed record RegistrationState
     public string? Error { get; init; }
     /// <summary>The form field the <see cref="Error"/> concerns (the domain's field name), if any.</summary>
     public string? ErrorField { get; init; }
-
-    public string? ErrorFor(string field) => ErrorField == field ? Error : null;
 }
 
 public sealed record RegistrationDone(Guid AuthorityId, string Message, string FirstUserName, string Username);
