@@ -100,8 +100,7 @@ public sealed class CoordinationService(
         // The Commission registers a country's NIMIC; every other coordinator registers in its own country.
         var country = registrar.CoordinatorType == CoordinatorType.Commission ? TextInput.Line(input.CountryCode).ToUpperInvariant() : registrar.CountryCode;
         var coordinators = await CoordinatorTrees.CoordinatorsOf(db, country).ToListAsync(ct);
-        var title = TextInput.Line(input.OfficialTitle).ToUpper();
-        var titleTaken = await db.Authorities.AnyAsync(a => a.CountryCode == country && a.OfficialTitle.ToUpper() == title, ct);
+        var titleTaken = await OfficialTitleTakenAsync(db, country, input.OfficialTitle, null, ct);
         var email = TextInput.Line(input.FirstUser.Email);
         var emailInUse = await db.ImiUsers.AnyAsync(u => u.Email == email, ct);
         var username = await Usernames.NewAsync(db, country.Length == 2 ? country : registrar.CountryCode, input.FirstUser.GivenName, input.FirstUser.FamilyName, ct);
@@ -151,8 +150,7 @@ public sealed class CoordinationService(
                 (kind, notice, detail) = (AuditKind.AreaWithdrawn, Notices.Coordination.AreaWithdrawn, c.AreaCode);
                 break;
             case EditOfficialTitle c:
-                var title = TextInput.Line(c.OfficialTitle).ToUpper();
-                var taken = await db.Authorities.AnyAsync(a => a.Id != target.Id && a.CountryCode == target.CountryCode && a.OfficialTitle.ToUpper() == title, ct);
+                var taken = await OfficialTitleTakenAsync(db, target.CountryCode, c.OfficialTitle, target.Id, ct);
                 var before = target.OfficialTitle;
                 target.EditOfficialTitle(actor, coordinators, c.OfficialTitle, taken);
                 (kind, notice, detail) = (AuditKind.OfficialTitleChanged, Notices.Coordination.OfficialTitleChanged, $"{before} → {target.OfficialTitle}");
@@ -210,7 +208,8 @@ public sealed class CoordinationService(
         var asking = await db.Authorities.AsNoTracking().SingleAsync(a => a.Id == request.AuthorityId, ct);
         var actorAuthority = await db.Authorities.AsNoTracking().SingleAsync(a => a.Id == actor.AuthorityId, ct);
         var tree = await CoordinatorTrees.OfCountryAsync(db, asking.CountryCode, ct);
-        var list = await db.KeywordLists.Include(l => l.Keywords).SingleAsync(l => l.Code == request.ListCode, ct);
+        var lists = db.KeywordLists.Where(l => l.Code == request.ListCode);
+        var list = await (command is AddKeyword ? lists.Include(l => l.Keywords) : lists).SingleAsync(ct); // its keywords only to add one
         var asker = await db.ImiUsers.AsNoTracking().SingleAsync(u => u.Id == request.AskedBy, ct);
         string ListName(string language) => list.Names.GetValueOrDefault(language) ?? list.Names.GetValueOrDefault("en", list.Code);
 
@@ -243,6 +242,13 @@ public sealed class CoordinationService(
         }
         await UnitOfWork.SaveAsync(db, Refusals.Concurrency.KeywordRequestChanged, ct);
         return new Notice(notice, ("proposal", request.Proposal), ("authority", asking.InformalTitle));
+    }
+
+    /// <summary>Another authority of the country has this official title (compared as the domain stores it, ignoring case).</summary>
+    private static Task<bool> OfficialTitleTakenAsync(ImiDbContext db, string country, string officialTitle, Guid? except, CancellationToken ct)
+    {
+        var title = TextInput.Line(officialTitle).ToUpper();
+        return db.Authorities.AnyAsync(a => a.Id != except && a.CountryCode == country && a.OfficialTitle.ToUpper() == title, ct);
     }
 
     private string Link(string path) => security.Value.PublicBaseUrl.TrimEnd('/') + "/" + path;
