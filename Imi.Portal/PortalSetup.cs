@@ -43,6 +43,7 @@ public static class PortalSetup
         services.AddImiInfrastructure(builder.Configuration);
         services.AddImiStore(typeof(PortalSetup).Assembly);
         services.AddScoped<Store.Requests.RequestsLiveUpdates>();
+        services.AddScoped<Store.Performance.PerformanceLiveUpdates>();
 
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingAuthenticationStateProvider>();
@@ -126,6 +127,7 @@ public static class PortalSetup
         app.MapLanguageEndpoints();
         SessionRenewal.MapSessionRenewal(app);
         app.MapAttachmentEndpoints();
+        app.MapFiguresEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -242,6 +242,21 @@ public static class Refusals
         public const string ExchangeNotVisible = "Request.ExchangeNotVisible";
     }
 
+    /// <summary>The figures and the urgency list (issue 12).</summary>
+    public static class Performance
+    {
+        /// <summary>Only a coordinator's users with a role in the exchange's area send reminders.</summary>
+        public const string CoordinatorsRemind = "Performance.CoordinatorsRemind";
+        /// <summary>The authority whose turn it is is not one the coordinator coordinates in that area.</summary>
+        public const string NotInScope = "Performance.NotInScope";
+        /// <summary>The exchange is closed, or waits for the coordinators themselves: nobody to remind.</summary>
+        public const string NobodyToRemind = "Performance.NobodyToRemind";
+        /// <summary>A reminder was sent less than a day ago.</summary>
+        public const string RemindedToday = "Performance.RemindedToday";
+        /// <summary>The figures asked for lie outside the user's scope (another country's authority, or one not coordinated).</summary>
+        public const string FiguresNotInScope = "Performance.FiguresNotInScope";
+    }
+
     /// <summary>Files attached to an exchange.</summary>
     public static class Attachments
     {

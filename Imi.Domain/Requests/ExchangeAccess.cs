@@ -16,8 +16,12 @@ public enum ExchangeView
     Full,
 }
 
-/// <summary>What the viewer's authority is to the two authorities of the exchange (from their setup, steps 4 and 5).</summary>
-public sealed record ViewerRelations(bool LinkedToAParty, bool RequestCoordinatorOfAParty, bool RequestCoordinatorWithFullView)
+/// <summary>
+/// What the viewer's authority is to the two authorities of the exchange: linked (step 4), request coordinator (step 5), or a
+/// coordinator whose scope covers one of them in the exchange's area (<see cref="Performance.PerformanceScope"/>, the urgency list).
+/// </summary>
+public sealed record ViewerRelations(bool LinkedToAParty, bool RequestCoordinatorOfAParty, bool RequestCoordinatorWithFullView,
+    bool CoordinatesAParty = false)
 {
     public static readonly ViewerRelations None = new(false, false, false);
 }
@@ -44,7 +48,7 @@ public static class ExchangeAccess
             return ExchangeView.None;
         if (relations.RequestCoordinatorOfAParty && relations.RequestCoordinatorWithFullView)
             return ExchangeView.Details;
-        if (party || relations.LinkedToAParty || relations.RequestCoordinatorOfAParty)
+        if (party || relations.LinkedToAParty || relations.RequestCoordinatorOfAParty || relations.CoordinatesAParty)
             return ExchangeView.Overview;
         return ExchangeView.None;
     }

@@ -56,6 +56,8 @@ public enum RequestAction
     CommentOnReferral,
     CloseReferral,
     Rate,
+    /// <summary>Not a step of the workflow: a coordinator reminds the authority whose turn it is (the urgency list).</summary>
+    RemindFromCoordinator,
 }
 
 /// <summary>The part a user plays in one exchange; a user may play several.</summary>

@@ -48,6 +48,9 @@ public static class RequestWorkflow
         new(Rate, RequesterHandler, [Closed], r => r.Rating is null ? null : Common.Refusals.Request.AlreadyRated),
     ];
 
+    /// <summary>Actions that are written on the timeline but are no step of the workflow: they change no state and need no row in <see cref="Table"/>.</summary>
+    public static readonly IReadOnlyList<RequestAction> NotSteps = [RemindFromCoordinator];
+
     /// <summary>
     /// What each state is, in one table: whom it waits for, and whether the request has reached the
     /// responder (before that, only the requester's side sees it). Every set of states the portal

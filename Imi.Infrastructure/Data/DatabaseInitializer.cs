@@ -55,6 +55,8 @@ public sealed class DatabaseInitializer(
                         // Types created by migrations (citext) must be known to this connection pool.
                         await connection.ReloadTypesAsync(cancellationToken);
                     }
+                    // Exchanges saved before the figures existed get their facts (under the lock: one instance does it).
+                    await Performance.ExchangeFacts.BackfillAsync(contexts, logger, cancellationToken);
                 }
                 finally
                 {

@@ -34,6 +34,10 @@ public sealed class ImiDbContext(DbContextOptions<ImiDbContext> options)
     /// <summary>Sign-in accounts of the same users (same id): password hash, security code, lockout. Identity's own set.</summary>
     public DbSet<Account> Accounts => Users;
 
+    public DbSet<Imi.Infrastructure.Performance.ExchangeFact> ExchangeFacts => Set<Imi.Infrastructure.Performance.ExchangeFact>();
+    public DbSet<Imi.Infrastructure.Performance.PerformanceByAuthority> PerformanceByAuthority => Set<Imi.Infrastructure.Performance.PerformanceByAuthority>();
+    public DbSet<Imi.Infrastructure.Performance.PerformanceByCountry> PerformanceByCountry => Set<Imi.Infrastructure.Performance.PerformanceByCountry>();
+
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<SignInAttempt> SignInAttempts => Set<SignInAttempt>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -45,6 +49,8 @@ public sealed class ImiDbContext(DbContextOptions<ImiDbContext> options)
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        // Every save of an exchange keeps its row of the figures in the same save (one transaction): no path can forget it.
+        await Imi.Infrastructure.Performance.ExchangeFacts.TrackAsync(this, cancellationToken);
         try
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);

@@ -108,8 +108,9 @@ public sealed class DemoSeeder(
 
     /// <summary>
     /// Two exchanges between Portugal and Ireland, so the action lists and overviews are not empty:
-    /// one waiting for King's Inns to accept it, one closed and rated. (The French and German
-    /// demo users start with empty lists: the tour in README.md has them send the first request.)
+    /// one waiting for King's Inns to accept it, one closed and rated; and a year of Services requests from Lyon to Munich for
+    /// the figures. (The other French and German demo users start with empty lists: the tour in README.md has them send the
+    /// first request.)
     /// </summary>
     private static async Task SeedExchangesAsync(ImiDbContext db, Dictionary<string, Authority> authorities, DateTimeOffset now, CancellationToken ct)
     {
@@ -140,5 +141,56 @@ public sealed class DemoSeeder(
         closed.AcceptReply(ireland, now.AddDays(-32));
         closed.Rate(ireland, 5, 5, "Quick and complete.", now.AddDays(-32));
         db.Requests.Add(closed);
+
+        await SeedServicesHistoryAsync(db, authorities, users, now, ct);
+    }
+
+    /// <summary>
+    /// A year of Services requests from the CCI Lyon to the IHK Munich, so the coordinators' figures have something to show: the
+    /// IHK often accepts late (every third request after ten days: its acceptance share is red), several replies come after the
+    /// answer date, some ratings are negative; the latest are still open (one not accepted for ten days, one past its answer date,
+    /// one just received). Dates are relative to the seeding day.
+    /// </summary>
+    private static async Task SeedServicesHistoryAsync(ImiDbContext db, Dictionary<string, Authority> authorities,
+        Dictionary<string, Domain.Users.User> users, DateTimeOffset now, CancellationToken ct)
+    {
+        var set = await db.QuestionSets.AsNoTracking().Where(q => q.LegislativeAreaCode == "SERVICES").OrderByDescending(q => q.Version).FirstOrDefaultAsync(ct);
+        if (set is null || !authorities.TryGetValue("de-ihk-munich", out var ihk) || !users.TryGetValue("demo.fr.lyon", out var lyonUser)
+            || !users.TryGetValue("demo.de.ihk", out var ihkUser))
+            return;
+        var lyon = Domain.Access.Actor.Of(lyonUser);
+        var munich = Domain.Access.Actor.Of(ihkUser);
+        Domain.Requests.InformationRequest Draft(DateTimeOffset at, int i) => Domain.Requests.InformationRequest.CreateDraft(lyon, set,
+            new Domain.Requests.DraftContent(ihk.Id, ["SERVICES.LEGALLY_ESTABLISHED", "SERVICES.ACTUAL_ACTIVITY"], [],
+                new Domain.Requests.SubjectData($"Prestataire {i + 1} SARL", null, "FR", null, null, null), null,
+                DateOnly.FromDateTime(at.UtcDateTime).AddDays(21)), at);
+
+        for (var i = 0; i < 24; i++)
+        {
+            var sent = now.AddDays(-350 + i * 14);
+            var r = Draft(sent, i);
+            r.Send(lyon, Domain.Requests.RequesterOversight.None, Domain.Requests.ResponderSettings.None, sent);
+            var accepted = sent.AddDays(i % 3 == 0 ? 10 : 2);
+            r.Accept(munich, null, null, accepted);
+            var replied = accepted.AddDays(8 + i % 4 * 5);
+            r.AnswerQuestion(munich, set, 0, "YES", null, replied);
+            r.AnswerQuestion(munich, set, 1, "YES", null, replied);
+            r.SendReply(munich, inPart: false, replied);
+            r.AcceptReply(lyon, replied.AddDays(1));
+            if (i % 2 == 0)
+                r.Rate(lyon, i % 4 == 0 ? 2 : 4, 4, null, replied.AddDays(1));
+            db.Requests.Add(r);
+        }
+
+        var notAccepted = Draft(now.AddDays(-10), 24);
+        notAccepted.Send(lyon, Domain.Requests.RequesterOversight.None, Domain.Requests.ResponderSettings.None, now.AddDays(-10));
+        db.Requests.Add(notAccepted);
+        var overdue = Draft(now.AddDays(-30), 25);
+        overdue.Send(lyon, Domain.Requests.RequesterOversight.None, Domain.Requests.ResponderSettings.None, now.AddDays(-30));
+        overdue.Accept(munich, null, null, now.AddDays(-28));
+        db.Requests.Add(overdue);
+        var fresh = Draft(now.AddDays(-1), 26);
+        fresh.Send(lyon, Domain.Requests.RequesterOversight.None, Domain.Requests.ResponderSettings.None, now.AddDays(-1));
+        db.Requests.Add(fresh);
     }
 }

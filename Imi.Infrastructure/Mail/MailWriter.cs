@@ -17,7 +17,7 @@ public sealed class MailWriter(Texts texts)
     [
         "NewRequest", "Allocated", "ApprovalNeeded", "ReplyApprovalNeeded", "SentBack", "ReplySentBack", "Accepted", "AnswerDateProposed",
         "ClarificationAsked", "Clarified", "ReplyReceived", "AdditionalInformationAsked", "AdditionalInformationDeclined", "ReferralOpened",
-        "ReferralClosed", "ReplyAccepted", "Forwarded", "AnswerDateNear", "AnswerDatePassed",
+        "ReferralClosed", "ReplyAccepted", "Forwarded", "AnswerDateNear", "AnswerDatePassed", "CoordinatorReminder",
     ];
 
     /// <summary>The e-mails about accounts and set-up (the outbox kind is the constant of <see cref="Identity.MailKinds"/>).</summary>

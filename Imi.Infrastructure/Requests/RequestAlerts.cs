@@ -16,7 +16,7 @@ namespace Imi.Infrastructure.Requests;
 /// </summary>
 public sealed class RequestAlerts(Outbox outbox, MailWriter mails, IOptions<SecurityOptions> security)
 {
-    private enum To { ResponderMailboxAndReceivers, Creator, RequesterHandlers, ResponderHandlers, Allocated, RequestApprovers, ReplyApprovers, Referees }
+    private enum To { Reminded, ResponderMailboxAndReceivers, Creator, RequesterHandlers, ResponderHandlers, Allocated, RequestApprovers, ReplyApprovers, Referees }
 
     private static (string Kind, To[] Recipients)? AlertFor(TimelineEntry entry, InformationRequest r) => entry.Action switch
     {
@@ -37,6 +37,7 @@ public sealed class RequestAlerts(Outbox outbox, MailWriter mails, IOptions<Secu
         RequestAction.OpenReferral => ("ReferralOpened", [To.Referees, To.ResponderHandlers]),
         RequestAction.CloseReferral => ("ReferralClosed", [To.RequesterHandlers, To.ResponderHandlers]),
         RequestAction.AcceptReply => ("ReplyAccepted", [To.ResponderHandlers]),
+        RequestAction.RemindFromCoordinator => ("CoordinatorReminder", [To.Reminded]),
         _ => null,
     };
 
@@ -50,7 +51,7 @@ public sealed class RequestAlerts(Outbox outbox, MailWriter mails, IOptions<Secu
                 continue;
             var recipients = new Dictionary<string, (string? Name, string Language)>(StringComparer.OrdinalIgnoreCase);
             foreach (var to in alert.Recipients)
-                foreach (var (email, name, language) in await RecipientsAsync(db, r, to, ct))
+                foreach (var (email, name, language) in await RecipientsAsync(db, r, to, ct, entry))
                     recipients.TryAdd(email, (name, language));
             var actingAuthority = await db.Authorities.AsNoTracking().Where(a => a.Id == entry.AuthorityId)
                 .Select(a => new { a.InformalTitle, a.CountryCode }).SingleAsync(ct);
@@ -106,7 +107,8 @@ public sealed class RequestAlerts(Outbox outbox, MailWriter mails, IOptions<Secu
             date: r.AgreedAnswerDate ?? r.RequestedAnswerDate,
             link: $"{security.Value.PublicBaseUrl.TrimEnd('/')}/requests/{r.Id}");
 
-    private static async Task<List<(string Email, string? Name, string Language)>> RecipientsAsync(ImiDbContext db, InformationRequest r, To to, CancellationToken ct)
+    private static async Task<List<(string Email, string? Name, string Language)>> RecipientsAsync(ImiDbContext db, InformationRequest r, To to, CancellationToken ct,
+        TimelineEntry? entry = null)
     {
         var area = r.LegislativeAreaCode;
         async Task<List<(string, string?, string)>> Users(IQueryable<User> users) =>
@@ -117,6 +119,13 @@ public sealed class RequestAlerts(Outbox outbox, MailWriter mails, IOptions<Secu
 
         switch (to)
         {
+            // The authority a coordinator reminded: the handlers the request is allocated to, else its handlers in the area.
+            case To.Reminded when entry?.OtherAuthorityId == r.RespondingAuthorityId:
+                return await RecipientsAsync(db, r, To.ResponderHandlers, ct);
+            case To.Reminded when entry?.OtherAuthorityId == r.RequestingAuthorityId:
+                return await RecipientsAsync(db, r, To.RequesterHandlers, ct);
+            case To.Reminded:
+                return await Users(WithRole(entry?.OtherAuthorityId, AreaRole.RequestHandler));
             case To.ResponderMailboxAndReceivers:
             {
                 var mailbox = await db.Authorities.AsNoTracking().Where(a => a.Id == r.RespondingAuthorityId)

@@ -42,6 +42,10 @@ public sealed record CommentOnReferral(Guid RequestId, int ExpectedRevision, str
 public sealed record CloseReferral(Guid RequestId, int ExpectedRevision, string Finding) : ExchangeCommand(RequestId, ExpectedRevision);
 public sealed record RateReply(Guid RequestId, int ExpectedRevision, int Timeliness, int Effort, string? Comment) : ExchangeCommand(RequestId, ExpectedRevision);
 
+// ----- oversight -------------------------------------------------------------------------------
+/// <summary>A coordinator reminds the authority whose turn it is (the urgency list).</summary>
+public sealed record RemindAuthority(Guid RequestId, int ExpectedRevision) : ExchangeCommand(RequestId, ExpectedRevision);
+
 // ----- files -----------------------------------------------------------------------------------
 /// <summary>Attaches a file; <see cref="Open"/> is called once, by the service, and the stream disposed there.</summary>
 public sealed record AttachFile(Guid RequestId, int ExpectedRevision, AttachmentSide Side, string FileName, long Size, Func<Stream> Open)

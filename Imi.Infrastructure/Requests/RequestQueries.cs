@@ -33,7 +33,9 @@ public sealed partial class RequestQueries(IDbContextFactory<ImiDbContext> conte
         var linked = parties.Any(p => p.LinkedAuthorities.Any(l => l.LinkedAuthorityId == actor.AuthorityId));
         var coordinatorLinks = parties.SelectMany(p => p.RequestCoordinators)
             .Where(c => c.CoordinatorId == actor.AuthorityId && c.LegislativeAreaCode == r.LegislativeAreaCode).ToList();
-        return new ViewerRelations(linked, coordinatorLinks.Count > 0, coordinatorLinks.Any(c => c.FullView));
+        var scope = await Performance.PerformanceScopes.OfAsync(db, actor.AuthorityId, ct);
+        var coordinates = scope.IsCoordinator && parties.Any(p => p.Id != actor.AuthorityId && scope.Covers(p.Id, p.CountryCode, r.LegislativeAreaCode));
+        return new ViewerRelations(linked, coordinatorLinks.Count > 0, coordinatorLinks.Any(c => c.FullView), coordinates);
     }
 
     private static string Clip(string detail) => detail.Length <= 1000 ? detail : detail[..1000];

@@ -64,6 +64,7 @@ public sealed class RequestService(IDbContextFactory<ImiDbContext> contexts, Tim
             RateReply c => Do(() => r.Rate(actor, c.Timeliness, c.Effort, c.Comment, now), Notices.Requests.Rated),
             AttachFile c => await AttachAsync(db, r, actor, c, now, id => attachmentId = id, ct),
             RemoveFile c => await RemoveFileAsync(db, r, actor, c, now, ct),
+            RemindAuthority => await RemindAsync(db, r, actor, now, ct),
             _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name),
         };
         await SaveAsync(db, r, timelineBefore, ct);
@@ -138,6 +139,16 @@ public sealed class RequestService(IDbContextFactory<ImiDbContext> contexts, Tim
         r.RemoveAttachment(actor, c.AttachmentId, now);
         await db.AttachmentContents.Where(x => x.AttachmentId == c.AttachmentId).ExecuteDeleteAsync(ct);
         return new Notice(Notices.Requests.FileRemoved);
+    }
+
+    /// <summary>A coordinator's reminder: its scope decides (the domain checks it covers the authority reminded).</summary>
+    private static async Task<Notice> RemindAsync(ImiDbContext db, InformationRequest r, Actor actor, DateTimeOffset now, CancellationToken ct)
+    {
+        var scope = await Performance.PerformanceScopes.OfAsync(db, actor.AuthorityId, ct);
+        var waiting = Domain.Performance.ExchangeMeasures.Of(r)?.WaitingAuthorityId;
+        var country = await db.Authorities.AsNoTracking().Where(a => a.Id == waiting).Select(a => a.CountryCode).SingleOrDefaultAsync(ct) ?? "";
+        r.RemindFromCoordinator(actor, scope, country, now);
+        return new Notice(Notices.Requests.Reminded);
     }
 
     /// <summary>Saves the exchange with the alerts of its new steps and announces the change, in one transaction.</summary>

@@ -30,6 +30,7 @@ public static class Notices
         /// <summary>fileName</summary>
         public const string FileAttached = "Requests.FileAttached";
         public const string FileRemoved = "Requests.FileRemoved";
+        public const string Reminded = "Requests.Reminded";
     }
 
     /// <summary>What coordinators do for the authorities they coordinate (decision 010).</summary>

@@ -1037,6 +1037,298 @@ namespace Imi.Infrastructure.Data.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Imi.Infrastructure.Performance.ExchangeFact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("AcceptBy")
+                        .HasColumnType("date")
+                        .HasColumnName("accept_by");
+
+                    b.Property<DateTimeOffset?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("accepted_at");
+
+                    b.Property<bool?>("AcceptedInTime")
+                        .HasColumnType("boolean")
+                        .HasColumnName("accepted_in_time");
+
+                    b.Property<DateOnly?>("AgreedAnswerDate")
+                        .HasColumnType("date")
+                        .HasColumnName("agreed_answer_date");
+
+                    b.Property<DateOnly?>("AnswerDate")
+                        .HasColumnType("date")
+                        .HasColumnName("answer_date");
+
+                    b.Property<int?>("AnswerDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("answer_days");
+
+                    b.Property<bool?>("AnsweredOnTime")
+                        .HasColumnType("boolean")
+                        .HasColumnName("answered_on_time");
+
+                    b.Property<string>("AreaCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("area_code");
+
+                    b.Property<DateTimeOffset?>("FirstRepliedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_replied_at");
+
+                    b.Property<DateTimeOffset?>("IdleFrom")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("idle_from");
+
+                    b.Property<DateTimeOffset>("LastActivityAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_activity_at");
+
+                    b.Property<bool?>("NegativeEffort")
+                        .HasColumnType("boolean")
+                        .HasColumnName("negative_effort");
+
+                    b.Property<bool?>("NegativeTimeliness")
+                        .HasColumnType("boolean")
+                        .HasColumnName("negative_timeliness");
+
+                    b.Property<DateTimeOffset?>("NotAcceptedFrom")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("not_accepted_from");
+
+                    b.Property<DateTimeOffset?>("PastAnswerDateFrom")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("past_answer_date_from");
+
+                    b.Property<DateTimeOffset?>("RatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("rated_at");
+
+                    b.Property<DateTimeOffset?>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("RequesterCountry")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("requester_country");
+
+                    b.Property<Guid>("RequesterId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("requester_id");
+
+                    b.Property<string>("ResponderCountry")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("responder_country");
+
+                    b.Property<Guid?>("ResponderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("responder_id");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset?>("UrgentFrom")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("urgent_from");
+
+                    b.Property<Guid?>("WaitingAuthorityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("waiting_authority_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_exchange_facts");
+
+                    b.HasIndex("AcceptBy")
+                        .HasDatabaseName("ix_exchange_facts_awaiting_acceptance")
+                        .HasFilter("accepted_at IS NULL AND received_at IS NOT NULL");
+
+                    b.HasIndex("UrgentFrom")
+                        .HasDatabaseName("ix_exchange_facts_urgent")
+                        .HasFilter("urgent_from IS NOT NULL");
+
+                    b.HasIndex("RequesterCountry", "UrgentFrom")
+                        .HasDatabaseName("ix_exchange_facts_urgent_requester_country")
+                        .HasFilter("urgent_from IS NOT NULL");
+
+                    b.HasIndex("RequesterId", "LastActivityAt")
+                        .HasDatabaseName("ix_exchange_facts_requester_activity");
+
+                    b.HasIndex("RequesterId", "UrgentFrom")
+                        .HasDatabaseName("ix_exchange_facts_urgent_requester")
+                        .HasFilter("urgent_from IS NOT NULL");
+
+                    b.HasIndex("ResponderCountry", "UrgentFrom")
+                        .HasDatabaseName("ix_exchange_facts_urgent_responder_country")
+                        .HasFilter("urgent_from IS NOT NULL");
+
+                    b.HasIndex("ResponderId", "LastActivityAt")
+                        .HasDatabaseName("ix_exchange_facts_responder_activity");
+
+                    b.HasIndex("ResponderId", "UrgentFrom")
+                        .HasDatabaseName("ix_exchange_facts_urgent_responder")
+                        .HasFilter("urgent_from IS NOT NULL");
+
+                    b.ToTable("exchange_facts", (string)null);
+                });
+
+            modelBuilder.Entity("Imi.Infrastructure.Performance.PerformanceByAuthority", b =>
+                {
+                    b.Property<Guid>("AuthorityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("authority_id");
+
+                    b.Property<string>("AreaCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("area_code");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<long>("Accepted")
+                        .HasColumnType("bigint")
+                        .HasColumnName("accepted");
+
+                    b.Property<long>("AcceptedInTime")
+                        .HasColumnType("bigint")
+                        .HasColumnName("accepted_in_time");
+
+                    b.Property<long>("AnswerDays")
+                        .HasColumnType("bigint")
+                        .HasColumnName("answer_days");
+
+                    b.Property<long>("Answered")
+                        .HasColumnType("bigint")
+                        .HasColumnName("answered");
+
+                    b.Property<long>("AnsweredOnTime")
+                        .HasColumnType("bigint")
+                        .HasColumnName("answered_on_time");
+
+                    b.Property<long>("AnsweredWithDate")
+                        .HasColumnType("bigint")
+                        .HasColumnName("answered_with_date");
+
+                    b.Property<string>("CountryCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("country_code");
+
+                    b.Property<long>("NegativeEffort")
+                        .HasColumnType("bigint")
+                        .HasColumnName("negative_effort");
+
+                    b.Property<long>("NegativeTimeliness")
+                        .HasColumnType("bigint")
+                        .HasColumnName("negative_timeliness");
+
+                    b.Property<long>("Rated")
+                        .HasColumnType("bigint")
+                        .HasColumnName("rated");
+
+                    b.Property<long>("Received")
+                        .HasColumnType("bigint")
+                        .HasColumnName("received");
+
+                    b.Property<long>("Sent")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sent");
+
+                    b.HasKey("AuthorityId", "AreaCode", "Month")
+                        .HasName("pk_performance_by_authority");
+
+                    b.HasIndex("CountryCode", "Month")
+                        .HasDatabaseName("ix_performance_by_authority_country_code_month");
+
+                    b.ToTable("performance_by_authority", (string)null);
+                });
+
+            modelBuilder.Entity("Imi.Infrastructure.Performance.PerformanceByCountry", b =>
+                {
+                    b.Property<string>("CountryCode")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("country_code");
+
+                    b.Property<string>("AreaCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("area_code");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<long>("Accepted")
+                        .HasColumnType("bigint")
+                        .HasColumnName("accepted");
+
+                    b.Property<long>("AcceptedInTime")
+                        .HasColumnType("bigint")
+                        .HasColumnName("accepted_in_time");
+
+                    b.Property<long>("AnswerDays")
+                        .HasColumnType("bigint")
+                        .HasColumnName("answer_days");
+
+                    b.Property<long>("Answered")
+                        .HasColumnType("bigint")
+                        .HasColumnName("answered");
+
+                    b.Property<long>("AnsweredOnTime")
+                        .HasColumnType("bigint")
+                        .HasColumnName("answered_on_time");
+
+                    b.Property<long>("AnsweredWithDate")
+                        .HasColumnType("bigint")
+                        .HasColumnName("answered_with_date");
+
+                    b.Property<long>("NegativeEffort")
+                        .HasColumnType("bigint")
+                        .HasColumnName("negative_effort");
+
+                    b.Property<long>("NegativeTimeliness")
+                        .HasColumnType("bigint")
+                        .HasColumnName("negative_timeliness");
+
+                    b.Property<long>("Rated")
+                        .HasColumnType("bigint")
+                        .HasColumnName("rated");
+
+                    b.Property<long>("Received")
+                        .HasColumnType("bigint")
+                        .HasColumnName("received");
+
+                    b.Property<long>("Sent")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sent");
+
+                    b.HasKey("CountryCode", "AreaCode", "Month")
+                        .HasName("pk_performance_by_country");
+
+                    b.HasIndex("Month")
+                        .HasDatabaseName("ix_performance_by_country_month");
+
+                    b.ToTable("performance_by_country", (string)null);
+                });
+
             modelBuilder.Entity("Imi.Infrastructure.ReferenceData.ReferenceDataFile", b =>
                 {
                     b.Property<string>("FileName")
@@ -1665,6 +1957,16 @@ namespace Imi.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_accounts_users_id");
+                });
+
+            modelBuilder.Entity("Imi.Infrastructure.Performance.ExchangeFact", b =>
+                {
+                    b.HasOne("Imi.Domain.Requests.InformationRequest", null)
+                        .WithOne()
+                        .HasForeignKey("Imi.Infrastructure.Performance.ExchangeFact", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_exchange_facts_requests_id");
                 });
 
             modelBuilder.Entity("Imi.Infrastructure.Requests.AttachmentContent", b =>

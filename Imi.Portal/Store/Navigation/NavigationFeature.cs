@@ -36,6 +36,8 @@ public static class NavigationReducers
             new("Shell.Navigation.Search", "search", MudBlazor.Icons.Material.Outlined.Search),
             new("Shell.Navigation.Requests", "requests", MudBlazor.Icons.Material.Outlined.Inbox),
             new("Shell.Navigation.Setup", "setup", MudBlazor.Icons.Material.Outlined.Checklist),
+            new("Shell.Navigation.Performance", "performance", MudBlazor.Icons.Material.Outlined.Insights),
+            new("Shell.Navigation.Urgent", "performance/urgent", MudBlazor.Icons.Material.Outlined.NotificationImportant),
         };
         if (state.User?.Areas.Any(a => a.Roles.Contains(Imi.Domain.Users.AreaRole.Allocator)) == true)
             items.Add(new NavItem("Shell.Navigation.Allocation", "requests/allocation", MudBlazor.Icons.Material.Outlined.ViewKanban));

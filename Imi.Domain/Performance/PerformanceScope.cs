@@ -1,0 +1,63 @@
+using Imi.Domain.Access;
+using Imi.Domain.Authorities;
+
+namespace Imi.Domain.Performance;
+
+/// <summary>How far a user's view of the figures and the urgency list reaches (issue 12).</summary>
+public enum ScopeKind
+{
+    /// <summary>An authority that coordinates nobody: its own figures.</summary>
+    OwnAuthority,
+    /// <summary>A DIMIC, SDIMIC or LIMIC: the authorities it coordinates in each area, directly or through coordinators below it.</summary>
+    Coordinated,
+    /// <summary>A NIMIC: every authority of its country.</summary>
+    Country,
+    /// <summary>The Commission's IMI team: every authority.</summary>
+    Network,
+}
+
+/// <summary>One authority in one legislative area: the unit a coordinator's scope is made of.</summary>
+public sealed record AuthorityArea(Guid AuthorityId, string AreaCode);
+
+/// <summary>
+/// Who sees which figures, defined once: an authority its own; a coordinator those of the authorities it coordinates (per area,
+/// through the coordinators below it too); a NIMIC its country; the Commission all. Every user also sees country totals and the
+/// EEA total (the Scoreboard publishes them), never another country's authorities one by one.
+/// </summary>
+public sealed record PerformanceScope(ScopeKind Kind, Guid AuthorityId, string CountryCode, IReadOnlySet<AuthorityArea> Covered)
+{
+    public bool IsCoordinator => Kind != ScopeKind.OwnAuthority;
+
+    /// <summary>True when the scope sees the figures and exchanges of <paramref name="authorityId"/> (of <paramref name="countryCode"/>) in the area.</summary>
+    public bool Covers(Guid authorityId, string countryCode, string areaCode) => Kind switch
+    {
+        ScopeKind.Network => true,
+        ScopeKind.Country => countryCode == CountryCode,
+        _ => Covered.Contains(new AuthorityArea(authorityId, areaCode)),
+    };
+
+    /// <summary>
+    /// The scope of a user of <paramref name="own"/>. <paramref name="countryAreas"/>: who coordinates each authority of its country
+    /// in each area (read only for a DIMIC, SDIMIC or LIMIC); <paramref name="tree"/>: the country's coordinators.
+    /// </summary>
+    public static PerformanceScope Of(Authority own, IEnumerable<AreaCoordination> countryAreas, CoordinatorTree tree)
+    {
+        var ownAreas = own.Areas.Select(a => new AuthorityArea(own.Id, a.LegislativeAreaCode));
+        return own.CoordinatorType switch
+        {
+            CoordinatorType.Commission => new(ScopeKind.Network, own.Id, own.CountryCode, new HashSet<AuthorityArea>()),
+            CoordinatorType.Nimic => new(ScopeKind.Country, own.Id, own.CountryCode, new HashSet<AuthorityArea>()),
+            CoordinatorType.None => new(ScopeKind.OwnAuthority, own.Id, own.CountryCode, ownAreas.ToHashSet()),
+            _ => new(ScopeKind.Coordinated, own.Id, own.CountryCode, ownAreas
+                .Concat(countryAreas.Where(a => tree.IsOrIsAbove(own.Id, a.CoordinatorId)).Select(a => new AuthorityArea(a.AuthorityId, a.AreaCode)))
+                .ToHashSet()),
+        };
+    }
+}
+
+/// <summary>Who coordinates an authority in one area (<see cref="Authority.CoordinatorFor"/>).</summary>
+public sealed record AreaCoordination(Guid AuthorityId, string AreaCode, Guid? CoordinatorId)
+{
+    public static IEnumerable<AreaCoordination> Of(Authority authority) =>
+        authority.Areas.Select(a => new AreaCoordination(authority.Id, a.LegislativeAreaCode, authority.CoordinatorFor(a.LegislativeAreaCode)));
+}
