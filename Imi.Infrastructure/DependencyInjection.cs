@@ -95,6 +95,7 @@ public static class DependencyInjection
         services.AddSingleton<Requests.RequestService>();
         services.AddSingleton<Requests.RequestQueries>();
         services.AddSingleton<Performance.PerformanceQueries>();
+        services.AddSingleton<Performance.WeeklyDigestJob>();
         services.AddSingleton<Requests.RetentionJob>();
         services.AddSingleton<Requests.AnswerDateReminderJob>();
         if (configuration.GetValue("Requests:RunJobs", true))

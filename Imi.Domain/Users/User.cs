@@ -32,6 +32,8 @@ public sealed class User : AggregateRoot
     public DateTimeOffset RegisteredAt { get; private set; }
     public DateTimeOffset? FirstSignedInAt { get; private set; }
     public DateTimeOffset? LastSignedInAt { get; private set; }
+    /// <summary>Users of a coordinator who handle requests get the weekly summary of the figures (issue 12) unless they opt out in "My profile".</summary>
+    public bool WeeklyDigest { get; private set; } = true;
 
     public IReadOnlyList<AreaRoleAssignment> AreaRoles => _areaRoles;
 
@@ -83,6 +85,15 @@ public sealed class User : AggregateRoot
         if (PreferredLanguageCode == language.Code)
             return;
         PreferredLanguageCode = language.Code;
+        Touch();
+    }
+
+    /// <summary>Opts in to (or out of) the weekly summary of the figures.</summary>
+    public void ReceiveWeeklyDigest(bool receive)
+    {
+        if (WeeklyDigest == receive)
+            return;
+        WeeklyDigest = receive;
         Touch();
     }
 

@@ -38,6 +38,8 @@ public sealed class ImiDbContext(DbContextOptions<ImiDbContext> options)
     public DbSet<Imi.Infrastructure.Performance.PerformanceByAuthority> PerformanceByAuthority => Set<Imi.Infrastructure.Performance.PerformanceByAuthority>();
     public DbSet<Imi.Infrastructure.Performance.PerformanceByCountry> PerformanceByCountry => Set<Imi.Infrastructure.Performance.PerformanceByCountry>();
 
+    public DbSet<Imi.Infrastructure.Performance.WeeklyDigest> WeeklyDigests => Set<Imi.Infrastructure.Performance.WeeklyDigest>();
+
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<SignInAttempt> SignInAttempts => Set<SignInAttempt>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

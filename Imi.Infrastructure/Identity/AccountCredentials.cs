@@ -82,4 +82,5 @@ public static class MailKinds
     public const string KeywordRequestForwarded = "keyword-request-forwarded";
     public const string KeywordRequestDeclined = "keyword-request-declined";
     public const string KeywordAdded = "keyword-added";
+    public const string WeeklyDigest = "weekly-digest";
 }

@@ -22,7 +22,7 @@ public sealed class MailWriter(Texts texts)
 
     /// <summary>The e-mails about accounts and set-up (the outbox kind is the constant of <see cref="Identity.MailKinds"/>).</summary>
     public static readonly IReadOnlyList<string> AccountKinds = ["TemporaryPassword", "SignInReminder", "KeywordRequest", "ApplicationReceived", "ApplicationRejected",
-        "KeywordRequestForwarded", "KeywordRequestDeclined", "KeywordAdded"];
+        "KeywordRequestForwarded", "KeywordRequestDeclined", "KeywordAdded", "WeeklyDigest"];
 
     /// <summary>Every kind of e-mail: each has <c>Mail.{Kind}.Subject</c> in the catalogue.</summary>
     public static IEnumerable<string> Kinds => AccountKinds.Concat(AlertKinds);
@@ -158,6 +158,28 @@ public sealed class MailWriter(Texts texts)
                 t[$"Mail.{kind}.Body", values],
                 t["Mail.Alert.OpenRequest", values],
                 t["Mail.Alert.NoPersonalData"],
+                t["Mail.Common.Signature"]));
+    }
+
+    /// <summary>
+    /// The weekly digest to a coordinator's user: the urgency list's counts of its scope and the indicators in red (those new this
+    /// month marked), no exchange named.
+    /// </summary>
+    public MailMessageContent WeeklyDigest(string? language, string name, string coordinator, int notAccepted, int pastAnswerDate, int idle,
+        IReadOnlyList<(Domain.Performance.Indicator Indicator, bool TurnedRed)> red, string link)
+    {
+        var t = In(language);
+        var redText = red.Count == 0
+            ? t["Performance.Digest.NoneRed"]
+            : string.Join("; ", red.Select(r => t["Performance.Indicators." + r.Indicator + ".Name"] + (r.TurnedRed ? " " + t["Performance.Digest.TurnedRed"] : "")));
+        return new MailMessageContent(
+            t["Mail.WeeklyDigest.Subject", ("authority", coordinator)],
+            Paragraphs(
+                t["Mail.Common.Greeting", ("name", name)],
+                t["Mail.WeeklyDigest.Urgent", ("authority", coordinator), ("notAccepted", notAccepted), ("pastAnswerDate", pastAnswerDate), ("idle", idle)],
+                t["Mail.WeeklyDigest.Red", ("indicators", redText)],
+                t["Mail.WeeklyDigest.Open", ("link", link)],
+                t["Mail.WeeklyDigest.OptOut"],
                 t["Mail.Common.Signature"]));
     }
 

@@ -65,9 +65,18 @@ public sealed class PerformanceQueries(IDbContextFactory<ImiDbContext> contexts,
 
     public async Task<PerformanceDashboard> DashboardAsync(Guid userId, FiguresRequest request, CancellationToken ct = default)
     {
+        Guid authorityId;
+        await using (var users = await contexts.CreateDbContextAsync(ct))
+            authorityId = (await ActorLoader.LoadAsync(users, userId, ct)).Actor.AuthorityId;
+        return await DashboardOfAuthorityAsync(authorityId, request, ct);
+    }
+
+    /// <summary>The dashboard as the users of <paramref name="authorityId"/> see it (the weekly digest reads it without a user).</summary>
+    public async Task<PerformanceDashboard> DashboardOfAuthorityAsync(Guid authorityId, FiguresRequest request, CancellationToken ct = default)
+    {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var (_, actor) = await ActorLoader.LoadAsync(db, userId, ct);
-        var scope = await PerformanceScopes.OfAsync(db, actor.AuthorityId, ct);
+        var actor = new { AuthorityId = authorityId };
+        var scope = await PerformanceScopes.OfAsync(db, authorityId, ct);
         var now = clock.GetUtcNow();
         var language = Localization.Texts.CurrentLanguage;
         var request2 = Clamp(request, now);

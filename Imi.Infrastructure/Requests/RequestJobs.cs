@@ -95,8 +95,8 @@ public sealed class AnswerDateReminderJob(IDbContextFactory<ImiDbContext> contex
     }
 }
 
-/// <summary>Runs the retention and reminder jobs every hour (and once at start).</summary>
-public sealed class RequestJobsHost(RetentionJob retention, AnswerDateReminderJob reminders, TimeProvider clock, ILogger<RequestJobsHost> logger) : BackgroundService
+/// <summary>Runs the retention, reminder and weekly digest jobs every hour (and once at start).</summary>
+public sealed class RequestJobsHost(RetentionJob retention, AnswerDateReminderJob reminders, Performance.WeeklyDigestJob digest, TimeProvider clock, ILogger<RequestJobsHost> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -106,6 +106,7 @@ public sealed class RequestJobsHost(RetentionJob retention, AnswerDateReminderJo
             {
                 await retention.RunAsync(stoppingToken);
                 await reminders.RunAsync(stoppingToken);
+                await digest.RunAsync(stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

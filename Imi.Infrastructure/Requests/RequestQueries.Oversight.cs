@@ -18,6 +18,7 @@ public sealed record OversightItem(Guid Id, string Reference, string AreaCode, R
 // The exchanges of the authorities this one oversees.
 public sealed partial class RequestQueries
 {
+    /// <summary>
     /// The exchanges of the authorities the user's authority oversees: those that linked it (step 4)
     /// and those it is request coordinator of, in that area (step 5). An overview only; the rows
     /// are the ones <see cref="ExchangeAccess"/> lets it open.
@@ -31,29 +32,26 @@ public sealed partial class RequestQueries
         var coordinated = await db.Authorities.AsNoTracking()
             .SelectMany(a => a.RequestCoordinators.Where(c => c.CoordinatorId == me).Select(c => new { a.Id, c.LegislativeAreaCode }))
             .ToListAsync(ct);
-        var overseen = linkedBy.Concat(coordinated.Select(c => c.Id)).Distinct().ToList();
-        if (overseen.Count == 0)
+        if (linkedBy.Count == 0 && coordinated.Count == 0)
             return [];
-        bool Oversees(Guid? authority, string area) => authority is { } id
-            && (linkedBy.Contains(id) || coordinated.Any(c => c.Id == id && c.LegislativeAreaCode == area));
-        var shared = RequestWorkflow.Shared.ToArray();
-        var reachedResponder = RequestWorkflow.VisibleToResponder.ToArray();
-        var rows = await db.Requests.AsNoTracking()
-            .Where(r => shared.Contains(r.Status) && r.RequestingAuthorityId != me && r.RespondingAuthorityId != me
-                        && (overseen.Contains(r.RequestingAuthorityId)
-                            || (overseen.Contains(r.RespondingAuthorityId!.Value) && reachedResponder.Contains(r.Status))))
-            .OrderByDescending(r => r.LastActivityAt).Take(take * 2)
-            .Select(r => new { r.Id, r.Number, r.LegislativeAreaCode, r.Status, r.RequestingAuthorityId, r.RespondingAuthorityId, r.AgreedAnswerDate, r.RequestedAnswerDate, r.LastActivityAt })
+        // On the exchanges' facts (one row per exchange that left its draft; the responder only once it has the request), by
+        // index, newest step first: right at any size. An area-bound relation matches authority and area together.
+        var coordinatedIds = coordinated.Select(c => c.Id).Distinct().ToList();
+        var pairs = coordinated.Select(c => c.Id + "|" + c.LegislativeAreaCode).ToList();
+        var rows = await db.ExchangeFacts.AsNoTracking()
+            .Where(f => f.RequesterId != me && f.ResponderId != me
+                        && (linkedBy.Contains(f.RequesterId) || linkedBy.Contains(f.ResponderId!.Value)
+                            || (coordinatedIds.Contains(f.RequesterId) && pairs.Contains(f.RequesterId.ToString() + "|" + f.AreaCode))
+                            || (coordinatedIds.Contains(f.ResponderId!.Value) && pairs.Contains(f.ResponderId.Value.ToString() + "|" + f.AreaCode))))
+            .OrderByDescending(f => f.LastActivityAt).Take(take)
+            .Join(db.Requests, f => f.Id, r => r.Id, (f, r) => new { f.Id, r.Number, f.AreaCode, f.Status, f.RequesterId, f.ResponderId, f.AgreedAnswerDate, f.LastActivityAt })
             .ToListAsync(ct);
-        rows = rows.Where(r => Oversees(r.RequestingAuthorityId, r.LegislativeAreaCode)
-                               || (RequestWorkflow.HasReachedResponder(r.Status) && Oversees(r.RespondingAuthorityId, r.LegislativeAreaCode)))
-            .Take(take).ToList();
-        var ids = rows.SelectMany(r => new[] { r.RequestingAuthorityId, r.RespondingAuthorityId ?? Guid.Empty }).Distinct().ToList();
+        var ids = rows.SelectMany(r => new[] { r.RequesterId, r.ResponderId ?? Guid.Empty }).Distinct().ToList();
         var parties = await db.Authorities.AsNoTracking().Where(a => ids.Contains(a.Id))
             .Select(a => new PartyInfo(a.Id, a.InformalTitle, a.CountryCode)).ToDictionaryAsync(a => a.Id, ct);
-        return rows.Select(r => new OversightItem(r.Id, $"IMI-{r.Number:000000}", r.LegislativeAreaCode, r.Status,
-            parties.GetValueOrDefault(r.RequestingAuthorityId) ?? new PartyInfo(r.RequestingAuthorityId, "", ""),
-            r.RespondingAuthorityId is { } rid ? parties.GetValueOrDefault(rid) : null,
-            r.AgreedAnswerDate ?? r.RequestedAnswerDate, r.LastActivityAt)).ToList();
+        return rows.Select(r => new OversightItem(r.Id, InformationRequest.ReferenceOf(r.Number), r.AreaCode, r.Status,
+            parties.GetValueOrDefault(r.RequesterId) ?? new PartyInfo(r.RequesterId, "", ""),
+            r.ResponderId is { } rid ? parties.GetValueOrDefault(rid) : null,
+            r.AgreedAnswerDate, r.LastActivityAt)).ToList();
     }
 }

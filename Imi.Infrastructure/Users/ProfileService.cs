@@ -12,7 +12,8 @@ namespace Imi.Infrastructure.Users;
 
 /// <summary>What "My profile" shows: who the user is and how to reach them. Never a secret.</summary>
 public sealed record ProfileView(
-    Guid UserId, string Username, string Email, string GivenName, string FamilyName, string? Phone, string PreferredLanguageCode);
+    Guid UserId, string Username, string Email, string GivenName, string FamilyName, string? Phone, string PreferredLanguageCode,
+    bool WeeklyDigest = true);
 
 /// <summary>The contact details a user changes themselves (not the e-mail address: see <see cref="ProfileService"/>).</summary>
 public sealed record ContactChange(string GivenName, string FamilyName, string? Phone);
@@ -50,7 +51,7 @@ public sealed class ProfileService(
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         return await db.ImiUsers.AsNoTracking().Where(u => u.Id == userId)
-                   .Select(u => new ProfileView(u.Id, u.Username, u.Email, u.GivenName, u.FamilyName, u.Phone, u.PreferredLanguageCode))
+                   .Select(u => new ProfileView(u.Id, u.Username, u.Email, u.GivenName, u.FamilyName, u.Phone, u.PreferredLanguageCode, u.WeeklyDigest))
                    .SingleOrDefaultAsync(ct)
                ?? throw new NotPermittedException(Refusals.Access.AccountGone);
     }
@@ -74,7 +75,17 @@ public sealed class ProfileService(
         var user = await db.ImiUsers.SingleOrDefaultAsync(u => u.Id == userId, ct) ?? throw new NotPermittedException(Refusals.Access.AccountGone);
         user.SetContact(user.Email, change.GivenName, change.FamilyName, change.Phone, user.PreferredLanguageCode);
         await db.SaveChangesAsync(ct);
-        return new ProfileView(user.Id, user.Username, user.Email, user.GivenName, user.FamilyName, user.Phone, user.PreferredLanguageCode);
+        return new ProfileView(user.Id, user.Username, user.Email, user.GivenName, user.FamilyName, user.Phone, user.PreferredLanguageCode, user.WeeklyDigest);
+    }
+
+    /// <summary>Opts in to or out of the weekly summary of the figures.</summary>
+    public async Task<ProfileView> SetWeeklyDigestAsync(Guid userId, bool receive, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var user = await db.ImiUsers.SingleOrDefaultAsync(u => u.Id == userId, ct) ?? throw new NotPermittedException(Refusals.Access.AccountGone);
+        user.ReceiveWeeklyDigest(receive);
+        await db.SaveChangesAsync(ct);
+        return new ProfileView(user.Id, user.Username, user.Email, user.GivenName, user.FamilyName, user.Phone, user.PreferredLanguageCode, user.WeeklyDigest);
     }
 
     /// <summary>

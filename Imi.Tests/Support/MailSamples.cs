@@ -28,6 +28,8 @@ public static partial class MailSamples
         "KeywordRequestForwarded" => writer.KeywordRequestForwarded(language, "Guðrún Jónsdóttir", "Arkitektafélag Íslands", "Þjónustustarfsemi", Proposal, SignInLink),
         "KeywordRequestDeclined" => writer.KeywordRequestDeclined(language, "Guðrún Jónsdóttir", Proposal, "Þjónustustarfsemi", "Of sértækt."),
         "KeywordAdded" => writer.KeywordAdded(language, "Guðrún Jónsdóttir", Proposal, "Þjónustustarfsemi", SignInLink),
+        "WeeklyDigest" => writer.WeeklyDigest(language, "Guðrún Jónsdóttir", "Landsskrifstofa IMI", 3, 2, 5,
+            [(Imi.Domain.Performance.Indicator.AcceptedWithinWeek, true), (Imi.Domain.Performance.Indicator.NegativeEffort, false)], Link),
         _ => writer.RequestAlert(kind, language, Reference, "Starfsréttindi", "Bayerische Architektenkammer", "DE", AnswerDate, Link),
     };
 
@@ -42,6 +44,7 @@ public static partial class MailSamples
         "KeywordRequestForwarded" => MailKinds.KeywordRequestForwarded,
         "KeywordRequestDeclined" => MailKinds.KeywordRequestDeclined,
         "KeywordAdded" => MailKinds.KeywordAdded,
+        "WeeklyDigest" => MailKinds.WeeklyDigest,
         _ => "request." + kind,
     };
 

@@ -53,3 +53,13 @@ internal sealed class PerformanceByCountryConfiguration : IEntityTypeConfigurati
         b.HasIndex(p => p.Month);
     }
 }
+
+internal sealed class WeeklyDigestConfiguration : IEntityTypeConfiguration<WeeklyDigest>
+{
+    public void Configure(EntityTypeBuilder<WeeklyDigest> b)
+    {
+        b.ToTable("weekly_digests");
+        b.HasKey(d => new { d.UserId, d.Week });
+        b.HasOne<Imi.Domain.Users.User>().WithMany().HasForeignKey(d => d.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -747,6 +747,10 @@ namespace Imi.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("username");
 
+                    b.Property<bool>("WeeklyDigest")
+                        .HasColumnType("boolean")
+                        .HasColumnName("weekly_digest");
+
                     b.HasKey("Id")
                         .HasName("pk_users");
 
@@ -1327,6 +1331,22 @@ namespace Imi.Infrastructure.Data.Migrations
                         .HasDatabaseName("ix_performance_by_country_month");
 
                     b.ToTable("performance_by_country", (string)null);
+                });
+
+            modelBuilder.Entity("Imi.Infrastructure.Performance.WeeklyDigest", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateOnly>("Week")
+                        .HasColumnType("date")
+                        .HasColumnName("week");
+
+                    b.HasKey("UserId", "Week")
+                        .HasName("pk_weekly_digests");
+
+                    b.ToTable("weekly_digests", (string)null);
                 });
 
             modelBuilder.Entity("Imi.Infrastructure.ReferenceData.ReferenceDataFile", b =>
@@ -1967,6 +1987,16 @@ namespace Imi.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_exchange_facts_requests_id");
+                });
+
+            modelBuilder.Entity("Imi.Infrastructure.Performance.WeeklyDigest", b =>
+                {
+                    b.HasOne("Imi.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_weekly_digests_users_user_id");
                 });
 
             modelBuilder.Entity("Imi.Infrastructure.Requests.AttachmentContent", b =>

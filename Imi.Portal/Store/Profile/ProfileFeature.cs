@@ -14,6 +14,7 @@ public enum ProfileSection
     Contact,
     Password,
     SecurityCode,
+    Digest,
 }
 
 /// <summary>"My profile": the user as the page shows them, which form is being saved, and why the last one was refused.</summary>
@@ -42,6 +43,8 @@ public sealed record ProfileLoadedAction(ProfileView View);
 public sealed record ChooseProfileLanguageAction(Guid UserId, string LanguageCode);
 public sealed record SaveContactAction(Guid UserId, ContactChange Change);
 public sealed record ContactSavedAction(ProfileView View);
+public sealed record SetWeeklyDigestAction(Guid UserId, bool Receive);
+public sealed record WeeklyDigestSavedAction(ProfileView View);
 public sealed record ChangePasswordAction(Guid UserId, string CurrentPassword, string NewPassword);
 public sealed record ChangeSecurityCodeAction(Guid UserId, string CurrentPassword, string CurrentSecurityCode, string NewSecurityCode);
 /// <summary>Saved; the page reloads (a new language, or a renewed session after a new password or code).</summary>
@@ -58,6 +61,7 @@ public static class ProfileReducers
         [ProfileSection.Language] = ["PreferredLanguageCode"],
         [ProfileSection.Contact] = ["GivenName", "FamilyName", "Phone"],
         [ProfileSection.Password] = [ProfileService.Fields.CurrentPassword, ProfileService.Fields.NewPassword],
+        [ProfileSection.Digest] = [],
         [ProfileSection.SecurityCode] = [ProfileService.Fields.CurrentPassword, ProfileService.Fields.CurrentSecurityCode, ProfileService.Fields.NewSecurityCode],
     };
 
@@ -78,6 +82,13 @@ public static class ProfileReducers
 
     [ReducerMethod]
     public static ProfileState Reduce(ProfileState state, ChangePasswordAction _) => Start(state, ProfileSection.Password);
+
+    [ReducerMethod]
+    public static ProfileState Reduce(ProfileState state, SetWeeklyDigestAction _) => Start(state, ProfileSection.Digest);
+
+    [ReducerMethod]
+    public static ProfileState Reduce(ProfileState state, WeeklyDigestSavedAction action) =>
+        state with { Saving = null, Saved = ProfileSection.Digest, View = action.View, Generation = state.Generation + 1 };
 
     [ReducerMethod]
     public static ProfileState Reduce(ProfileState state, ChangeSecurityCodeAction _) => Start(state, ProfileSection.SecurityCode);
@@ -109,7 +120,7 @@ public static class ProfileReducers
     public static ProfileState Reduce(ProfileState state, EffectFailedAction action) => action.Action switch
     {
         LoadProfileAction => state with { IsLoading = false },
-        ChooseProfileLanguageAction or SaveContactAction or ChangePasswordAction or ChangeSecurityCodeAction => state with { Saving = null },
+        ChooseProfileLanguageAction or SaveContactAction or SetWeeklyDigestAction or ChangePasswordAction or ChangeSecurityCodeAction => state with { Saving = null },
         _ => state,
     };
 
@@ -146,6 +157,14 @@ public sealed class ProfileEffects(ProfileService profiles, SessionRenewal renew
             return;
         dispatcher.Dispatch(new ContactSavedAction(saved!));
         dispatcher.Dispatch(new LoadSessionAction(action.UserId)); // the shell shows the new name
+    }
+
+    [EffectMethod]
+    public async Task Handle(SetWeeklyDigestAction action, IDispatcher dispatcher)
+    {
+        ProfileView? saved = null;
+        if (await RunAsync(ProfileSection.Digest, dispatcher, async () => saved = await profiles.SetWeeklyDigestAsync(action.UserId, action.Receive)))
+            dispatcher.Dispatch(new WeeklyDigestSavedAction(saved!));
     }
 
     [EffectMethod]
