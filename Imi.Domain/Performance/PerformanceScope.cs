@@ -40,16 +40,21 @@ public sealed record PerformanceScope(ScopeKind Kind, Guid AuthorityId, string C
     /// The scope of a user of <paramref name="own"/>. <paramref name="countryAreas"/>: who coordinates each authority of its country
     /// in each area (read only for a DIMIC, SDIMIC or LIMIC); <paramref name="tree"/>: the country's coordinators.
     /// </summary>
-    public static PerformanceScope Of(Authority own, IEnumerable<AreaCoordination> countryAreas, CoordinatorTree tree)
+    public static PerformanceScope Of(Authority own, IEnumerable<AreaCoordination> countryAreas, CoordinatorTree tree) =>
+        Of(own.Id, own.CountryCode, own.CoordinatorType, own.Areas.Select(a => a.LegislativeAreaCode), countryAreas, tree);
+
+    /// <summary>The same from the few columns it needs (the queries read no whole authority for it).</summary>
+    public static PerformanceScope Of(Guid ownId, string countryCode, CoordinatorType type, IEnumerable<string> ownAreaCodes,
+        IEnumerable<AreaCoordination> countryAreas, CoordinatorTree tree)
     {
-        var ownAreas = own.Areas.Select(a => new AuthorityArea(own.Id, a.LegislativeAreaCode));
-        return own.CoordinatorType switch
+        var ownAreas = ownAreaCodes.Select(code => new AuthorityArea(ownId, code));
+        return type switch
         {
-            CoordinatorType.Commission => new(ScopeKind.Network, own.Id, own.CountryCode, new HashSet<AuthorityArea>()),
-            CoordinatorType.Nimic => new(ScopeKind.Country, own.Id, own.CountryCode, new HashSet<AuthorityArea>()),
-            CoordinatorType.None => new(ScopeKind.OwnAuthority, own.Id, own.CountryCode, ownAreas.ToHashSet()),
-            _ => new(ScopeKind.Coordinated, own.Id, own.CountryCode, ownAreas
-                .Concat(countryAreas.Where(a => tree.IsOrIsAbove(own.Id, a.CoordinatorId)).Select(a => new AuthorityArea(a.AuthorityId, a.AreaCode)))
+            CoordinatorType.Commission => new(ScopeKind.Network, ownId, countryCode, new HashSet<AuthorityArea>()),
+            CoordinatorType.Nimic => new(ScopeKind.Country, ownId, countryCode, new HashSet<AuthorityArea>()),
+            CoordinatorType.None => new(ScopeKind.OwnAuthority, ownId, countryCode, ownAreas.ToHashSet()),
+            _ => new(ScopeKind.Coordinated, ownId, countryCode, ownAreas
+                .Concat(countryAreas.Where(a => tree.IsOrIsAbove(ownId, a.CoordinatorId)).Select(a => new AuthorityArea(a.AuthorityId, a.AreaCode)))
                 .ToHashSet()),
         };
     }

@@ -17,6 +17,12 @@ public sealed class DatabaseOptions
     /// <summary>Apply pending migrations at start (under an advisory lock, safe with several instances).</summary>
     public bool MigrateOnStart { get; set; } = true;
 
+    /// <summary>
+    /// Write the figures' facts of exchanges that have none, at start (after an upgrade). Off only for a bulk load that writes its
+    /// own (the benchmark's generated exchanges).
+    /// </summary>
+    public bool BackfillFactsOnStart { get; set; } = true;
+
     /// <summary>Load the demo network into an empty database. Development and tests only.</summary>
     public bool SeedDemoData { get; set; }
 }
@@ -56,7 +62,8 @@ public sealed class DatabaseInitializer(
                         await connection.ReloadTypesAsync(cancellationToken);
                     }
                     // Exchanges saved before the figures existed get their facts (under the lock: one instance does it).
-                    await Performance.ExchangeFacts.BackfillAsync(contexts, logger, cancellationToken);
+                    if (options.Value.BackfillFactsOnStart)
+                        await Performance.ExchangeFacts.BackfillAsync(contexts, logger, cancellationToken);
                 }
                 finally
                 {

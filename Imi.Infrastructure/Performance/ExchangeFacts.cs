@@ -58,14 +58,23 @@ public static class ExchangeFacts
     /// </summary>
     public static async Task<int> BackfillAsync(IDbContextFactory<ImiDbContext> contexts, ILogger logger, CancellationToken ct = default)
     {
+        await using (var check = await contexts.CreateDbContextAsync(ct))
+            if (!await check.Requests.AnyAsync(r => r.Status != RequestStatus.Draft && !check.ExchangeFacts.Any(f => f.Id == r.Id), ct))
+                return 0;
         var done = 0;
+        var after = Guid.Empty;
         while (true)
         {
+            // Walks the exchanges once, in key order, a thousand at a time: linear at any size.
             await using var db = await contexts.CreateDbContextAsync(ct);
-            var batch = await db.Requests.AsNoTracking().Where(r => r.Status != RequestStatus.Draft && !db.ExchangeFacts.Any(f => f.Id == r.Id))
-                .Take(1000).ToListAsync(ct);
-            if (batch.Count == 0)
+            var ids = await db.Requests.AsNoTracking().Where(r => r.Id.CompareTo(after) > 0).OrderBy(r => r.Id).Select(r => r.Id).Take(1000).ToListAsync(ct);
+            if (ids.Count == 0)
                 break;
+            after = ids[^1];
+            var batch = await db.Requests.AsNoTracking()
+                .Where(r => ids.Contains(r.Id) && r.Status != RequestStatus.Draft && !db.ExchangeFacts.Any(f => f.Id == r.Id)).ToListAsync(ct);
+            if (batch.Count == 0)
+                continue;
             var measures = batch.Select(r => (Request: r, Measures: ExchangeMeasures.Of(r)!)).ToList();
             var countries = await CountriesAsync(db, measures.Select(m => m.Measures), ct);
             db.ExchangeFacts.AddRange(measures.Select(m => Fill(new ExchangeFact(), m.Request, m.Measures, countries)));

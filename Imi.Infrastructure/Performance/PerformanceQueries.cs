@@ -48,7 +48,8 @@ public sealed class PerformanceQueries(IDbContextFactory<ImiDbContext> contexts,
     public const int MaxMonths = 36;
     public const int ComparedAuthorities = 20;
     public const int UrgencyPageSize = 50;
-    private const int UrgencyCountCap = 10_000;
+    /// <summary>Beyond this many the page says "more than": counting every urgent exchange of a large country costs more than the page.</summary>
+    public const int UrgencyCountCap = 1_000;
 
     private const string Sums = """
         sum(sent)::bigint, sum(received)::bigint, sum(accepted_in_time)::bigint, sum(accepted)::bigint, sum(answered)::bigint,
@@ -164,29 +165,36 @@ public sealed class PerformanceQueries(IDbContextFactory<ImiDbContext> contexts,
         var connection = await OpenAsync(db, ct);
         var (sides, parameters) = UrgencySides(scope);
         var area = areaCode is null ? "" : " AND f.area_code = @area";
-        var limit = (page + 1) * UrgencyPageSize;
-        var branches = sides.Select(side => $"""
-            (SELECT f.id, f.area_code, f.status, f.requester_id, f.requester_country, f.responder_id, f.responder_country, f.received_at,
-                    f.agreed_answer_date, f.last_activity_at, f.not_accepted_from, f.past_answer_date_from, f.idle_from, f.urgent_from,
-                    f.waiting_authority_id, f.sent_at
-             FROM exchange_facts f {side.Join} WHERE f.urgent_from <= @now AND {side.Where}{area} ORDER BY f.urgent_from, f.id LIMIT {limit})
-            """);
-        var sql = $"""
-            SELECT u.*, r.number, r.revision FROM ({string.Join(" UNION ", branches)}) u JOIN information_requests r ON r.id = u.id
+        NpgsqlParameter[] all = [.. parameters, new("now", now), .. AreaParameter(areaCode)];
+        // First the page's ids, each side of the scope read in order from its own index (id included: no table rows yet),
+        // then those 50 rows and their references.
+        string Side((string Join, string Where) side, int limit, bool ordered) =>
+            $"(SELECT f.id, f.urgent_from FROM exchange_facts f {side.Join} WHERE f.urgent_from <= @now AND {side.Where}{area}" +
+            (ordered ? " ORDER BY f.urgent_from, f.id" : "") + $" LIMIT {limit})";
+        var pageIds = new List<Guid>();
+        var pageSql = $"""
+            SELECT u.id FROM ({string.Join(" UNION ", sides.Select(side => Side(side, (page + 1) * UrgencyPageSize, ordered: true)))}) u
             ORDER BY u.urgent_from, u.id OFFSET {page * UrgencyPageSize} LIMIT {UrgencyPageSize}
             """;
-        var rows = new List<(ExchangeFact Fact, long Number, int Revision)>();
-        await using (var command = Command(connection, sql, [.. parameters, new("now", now), .. AreaParameter(areaCode)]))
+        await using (var command = Command(connection, pageSql, all))
         await using (var reader = await command.ExecuteReaderAsync(ct))
             while (await reader.ReadAsync(ct))
+                pageIds.Add(reader.GetGuid(0));
+        var rows = new List<(ExchangeFact Fact, long Number, int Revision)>();
+        if (pageIds.Count > 0)
+        {
+            await using var command = Command(connection, """
+                SELECT f.*, r.number, r.revision FROM exchange_facts f JOIN information_requests r ON r.id = f.id WHERE f.id = ANY(@page)
+                """, [new NpgsqlParameter("page", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = pageIds.ToArray() }]);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
                 rows.Add((ReadFact(reader), reader.GetInt64(reader.GetOrdinal("number")), reader.GetInt32(reader.GetOrdinal("revision"))));
+            rows = [.. rows.OrderBy(r => r.Fact.UrgentFrom).ThenBy(r => r.Fact.Id)];
+        }
 
-        var countSql = $"""
-            SELECT count(*) FROM (SELECT f.id FROM exchange_facts f WHERE f.urgent_from <= @now{area} AND ({string.Join(" OR ", sides.Select(s => s.Exists))})
-            LIMIT {UrgencyCountCap}) c
-            """;
         int total;
-        await using (var command = Command(connection, countSql, [.. parameters, new("now", now), .. AreaParameter(areaCode)]))
+        var countSql = $"SELECT count(*) FROM ({string.Join(" UNION ", sides.Select(side => Side(side, UrgencyCountCap + 1, ordered: false)))}) c";
+        await using (var command = Command(connection, countSql, all))
             total = Convert.ToInt32(await command.ExecuteScalarAsync(ct));
 
         var ids = rows.SelectMany(r => new[] { r.Fact.RequesterId, r.Fact.ResponderId ?? r.Fact.RequesterId }).Distinct().ToList();
@@ -209,7 +217,7 @@ public sealed class PerformanceQueries(IDbContextFactory<ImiDbContext> contexts,
                 f.ResponderId is { } rid ? parties.GetValueOrDefault(rid) : null, incoming, outgoing, f.ReceivedAt, f.AgreedAnswerDate,
                 f.LastActivityAt, measures.ReasonsAt(now), (int)(now - since).TotalDays, mayRemind);
         }).ToList();
-        return new UrgencyList(items, total, total >= UrgencyCountCap, page, UrgencyPageSize, scope.Kind, areas);
+        return new UrgencyList(items, Math.Min(total, UrgencyCountCap), total > UrgencyCountCap, page, UrgencyPageSize, scope.Kind, areas);
     }
 
     /// <summary>How many exchanges of the user's scope are urgent now, per reason (the weekly digest).</summary>
@@ -222,7 +230,8 @@ public sealed class PerformanceQueries(IDbContextFactory<ImiDbContext> contexts,
         var sql = $"""
             SELECT count(*) FILTER (WHERE f.not_accepted_from <= @now), count(*) FILTER (WHERE f.past_answer_date_from <= @now),
                    count(*) FILTER (WHERE f.idle_from <= @now)
-            FROM exchange_facts f WHERE f.urgent_from <= @now AND ({string.Join(" OR ", sides.Select(s => s.Exists))})
+            FROM exchange_facts f WHERE f.urgent_from <= @now AND f.id IN (
+                {string.Join(" UNION ", sides.Select(s => $"SELECT f.id FROM exchange_facts f {s.Join} WHERE f.urgent_from <= @now AND {s.Where}"))})
             """;
         await using var command = Command(connection, sql, [.. parameters, new("now", clock.GetUtcNow())]);
         await using var reader = await command.ExecuteReaderAsync(ct);
@@ -314,22 +323,30 @@ public sealed class PerformanceQueries(IDbContextFactory<ImiDbContext> contexts,
         return request with { FromMonth = from, ToMonth = to };
     }
 
-    /// <summary>The urgency list's sides: an exchange is in the scope when its responder is (incoming) or its requester is (outgoing).</summary>
-    private static (IReadOnlyList<(string Join, string Where, string Exists)> Sides, NpgsqlParameter[] Parameters) UrgencySides(PerformanceScope scope) =>
+    /// <summary>A coordinated scope this small is read authority by authority; a larger one in its country's urgency order.</summary>
+    private const int PairsReadOneByOne = 50;
+
+    /// <summary>
+    /// The urgency list's sides: an exchange is in the scope when its responder is (incoming) or its requester is (outgoing). A
+    /// coordinated scope of a few authorities joins each (authority, area) to its index; a large one (a DIMIC's hundreds) reads its
+    /// country's urgent exchanges in order and keeps its own, stopping at the page: both give the same rows.
+    /// </summary>
+    private static (IReadOnlyList<(string Join, string Where)> Sides, NpgsqlParameter[] Parameters) UrgencySides(PerformanceScope scope) =>
         scope.Kind switch
         {
-            ScopeKind.Network => ([("", "TRUE", "TRUE")], []),
-            ScopeKind.Country => ([("", "f.responder_country = @country", "f.responder_country = @country"),
-                                   ("", "f.requester_country = @country", "f.requester_country = @country")],
+            ScopeKind.Network => ([("", "TRUE")], []),
+            ScopeKind.Country => ([("", "f.responder_country = @country"), ("", "f.requester_country = @country")],
                                   [new NpgsqlParameter("country", scope.CountryCode)]),
-            ScopeKind.OwnAuthority => ([("", "f.responder_id = @authority", "f.responder_id = @authority"),
-                                        ("", "f.requester_id = @authority", "f.requester_id = @authority")],
+            ScopeKind.OwnAuthority => ([("", "f.responder_id = @authority"), ("", "f.requester_id = @authority")],
                                        [new NpgsqlParameter("authority", scope.AuthorityId)]),
-            _ => ([("JOIN unnest(@ids, @areas) s(id, area) ON f.responder_id = s.id AND f.area_code = s.area", "TRUE",
-                        "(f.responder_id, f.area_code) IN (SELECT * FROM unnest(@ids, @areas))"),
-                    ("JOIN unnest(@ids, @areas) s(id, area) ON f.requester_id = s.id AND f.area_code = s.area", "TRUE",
-                        "(f.requester_id, f.area_code) IN (SELECT * FROM unnest(@ids, @areas))")],
-                  PairsFilter(scope.Covered).Parameters),
+            _ when scope.Covered.Count <= PairsReadOneByOne =>
+                ([("JOIN unnest(@ids, @areas) s(id, area) ON f.responder_id = s.id AND f.area_code = s.area", "TRUE"),
+                  ("JOIN unnest(@ids, @areas) s(id, area) ON f.requester_id = s.id AND f.area_code = s.area", "TRUE")],
+                 PairsFilter(scope.Covered).Parameters),
+            _ => ([("", "f.responder_country = @country AND (f.responder_id::text || '|' || f.area_code) = ANY(@keys)"),
+                   ("", "f.requester_country = @country AND (f.requester_id::text || '|' || f.area_code) = ANY(@keys)")],
+                  [new NpgsqlParameter("country", scope.CountryCode),
+                   new NpgsqlParameter("keys", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = scope.Covered.Select(p => $"{p.AuthorityId}|{p.AreaCode}").ToArray() }]),
         };
 
     private static NpgsqlParameter[] AreaParameter(string? areaCode) => areaCode is null ? [] : [new NpgsqlParameter("area", areaCode)];

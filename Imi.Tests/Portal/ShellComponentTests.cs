@@ -40,7 +40,7 @@ public class ShellComponentTests() : PortalComponentTest(s =>
         cut.WaitForAssertion(() =>
         {
             var links = cut.FindAll("a").Select(a => a.TextContent.Trim()).ToList();
-            Assert.Equal(["Home", "Find an authority", "Requests", "Setup", "Local inbox"], links);
+            Assert.Equal(["Home", "Find an authority", "Requests", "Setup", "Performance", "Urgency list", "Local inbox"], links);
         });
     }
 

@@ -68,7 +68,7 @@ public sealed class NetworkGenerator(IDbContextFactory<ImiDbContext> contexts, N
                     translations.Add(other);
             }
             rows.Add(new GeneratedAuthority(Guid.NewGuid(), country, labelLanguage, $"Authority {i:D6} {city}", Title(labelLanguage),
-                Profile(labelLanguage), Levels[random.Next(3)], random.NextDouble() < 0.97 ? "Validated" : "Registered",
+                Profile(labelLanguage), Levels[random.Next(3)], random.NextDouble() < 0.97 ? "Validated" : "Applied",
                 (isPq ? ["PQ"] : Array.Empty<string>()).Concat(isServices ? ["SERVICES"] : []).ToArray(),
                 translations.Select(l => (l, Title(l), Profile(l))).ToList(),
                 [("NACE", activity.Code), ("POLICY_AREAS", area.Code), (isPq ? "PQ_PROFESSIONS" : "SERVICES_ACTIVITIES", main.Code)]));

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
-// Usage: Imi.Bench <server connection string> [--scale N[,N...]] [--queries N] [--concurrency N] [--requests N] [--no-search]
+// Usage: Imi.Bench <server connection string> [--scale N[,N...]] [--queries N] [--concurrency N] [--requests N] [--no-search] [--no-figures]
 //        Imi.Bench --texts   (the text catalogue's cost per text; no database)
 //        Imi.Bench --pages http://127.0.0.1:5080/ [--user demo.ie.kingsinns] [--locale de-DE] [--rounds 15]
 //                            (time until a page's data shows, in Chromium, against a running portal with demo data)
@@ -54,6 +54,7 @@ foreach (var scale in scales)
         ["ConnectionStrings:Imi"] = connection,
         ["Security:SecurityCodeKey"] = Convert.ToBase64String(new byte[32]),
         ["Mail:SendOutbox"] = "false",
+        ["Database:BackfillFactsOnStart"] = "false", // the generated exchanges get their facts from PerformanceBenchmark
     }).Build();
     var services = new ServiceCollection()
         .AddLogging(b => b.AddConsole().SetMinimumLevel(LogLevel.Warning))
@@ -62,6 +63,7 @@ foreach (var scale in scales)
         .AddSingleton<NetworkGenerator>()
         .AddSingleton<SearchBenchmark>()
         .AddSingleton<RequestBenchmark>()
+        .AddSingleton<PerformanceBenchmark>()
         .BuildServiceProvider();
 
     await using (var scope = services.CreateAsyncScope())
@@ -87,5 +89,16 @@ foreach (var scale in scales)
         Console.WriteLine($"  action list, {concurrency} at a time:    " + (await requests.ActionListAsync(queries, concurrency, seed: 6)));
         Console.WriteLine("  send, one at a time:         " + (await requests.SendAsync(queries / 4, 1)));
         Console.WriteLine($"  send, {concurrency} at a time:           " + (await requests.SendAsync(queries / 2, concurrency, seed: 10)));
+    }
+    if (exchanges > 0 && !args.Contains("--no-figures"))
+    {
+        var figures = services.GetRequiredService<PerformanceBenchmark>();
+        await figures.EnsureFactsAsync();
+        Console.WriteLine("  EEA dashboard, one at a time:      " + await figures.NetworkDashboardAsync(queries / 4, 1));
+        Console.WriteLine($"  EEA dashboard, {concurrency} at a time:        " + await figures.NetworkDashboardAsync(queries / 4, concurrency));
+        Console.WriteLine("  NIMIC dashboard, one at a time:    " + await figures.CountryDashboardAsync(queries / 4, 1));
+        Console.WriteLine("  NIMIC urgency list, one at a time: " + await figures.UrgencyListAsync("Nimic", queries / 2, 1));
+        Console.WriteLine($"  NIMIC urgency list, {concurrency} at a time:   " + await figures.UrgencyListAsync("Nimic", queries, concurrency, seed: 8));
+        Console.WriteLine("  DIMIC urgency list, one at a time: " + await figures.UrgencyListAsync("Dimic", queries / 2, 1));
     }
 }

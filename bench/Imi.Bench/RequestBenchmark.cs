@@ -45,8 +45,8 @@ public sealed class RequestBenchmark(IDbContextFactory<ImiDbContext> contexts, N
                    '{"text":"Generated","languageCode":"en"}', '{"fullName":"Generated Person"}',
                    current_date + (i % 40) - 10, current_date + (i % 40) - 10,
                    '{"approverAuthorityId":null,"referee":null}', '{"allocationEnabled":false,"replyApproverAuthorityId":null,"referee":null}',
-                   false, false, now() - make_interval(days => i % 700), now() - make_interval(days => i % 700),
-                   CASE WHEN s < 0.86 THEN now() - make_interval(days => i % 700) END, now() - make_interval(mins => i % 100000),
+                   false, false, now() - make_interval(days => i % 1095), now() - make_interval(days => i % 1095),
+                   CASE WHEN s < 0.86 THEN now() - make_interval(days => i % 1095) END, now() - make_interval(mins => i % 100000),
                    '[{"code":"PQ.DIPLOMA_AUTHENTIC","text":null,"answer":null},{"code":"PQ.REGISTRATION_STATUS","text":null,"answer":null}]',
                    '[]', '{}', 1
             FROM g WHERE requester <> responder;

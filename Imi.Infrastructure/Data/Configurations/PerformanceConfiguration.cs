@@ -16,12 +16,19 @@ internal sealed class ExchangeFactConfiguration : IEntityTypeConfiguration<Excha
         b.Property(f => f.Status).HasConversion<string>().HasMaxLength(40);
         b.Property(f => f.RequesterCountry).HasMaxLength(2);
         b.Property(f => f.ResponderCountry).HasMaxLength(2);
-        // The urgency list: the open exchanges (urgent_from is null once closed) of a scope, those urgent first.
-        b.HasIndex(f => new { f.ResponderCountry, f.UrgentFrom }).HasFilter("urgent_from IS NOT NULL").HasDatabaseName("ix_exchange_facts_urgent_responder_country");
-        b.HasIndex(f => new { f.RequesterCountry, f.UrgentFrom }).HasFilter("urgent_from IS NOT NULL").HasDatabaseName("ix_exchange_facts_urgent_requester_country");
-        b.HasIndex(f => new { f.ResponderId, f.UrgentFrom }).HasFilter("urgent_from IS NOT NULL").HasDatabaseName("ix_exchange_facts_urgent_responder");
-        b.HasIndex(f => new { f.RequesterId, f.UrgentFrom }).HasFilter("urgent_from IS NOT NULL").HasDatabaseName("ix_exchange_facts_urgent_requester");
-        b.HasIndex(f => f.UrgentFrom).HasFilter("urgent_from IS NOT NULL").HasDatabaseName("ix_exchange_facts_urgent");
+        // The urgency list: the open exchanges (urgent_from is null once closed) of a scope, those urgent first; each side of a
+        // scope (responder, requester; by country or by authority and area) read in order from its own index, id included so
+        // that choosing the page needs no table rows.
+        b.HasIndex(f => new { f.ResponderCountry, f.UrgentFrom }).IncludeProperties(f => new { f.Id, f.AreaCode, f.ResponderId })
+            .HasFilter("urgent_from IS NOT NULL").HasDatabaseName("ix_exchange_facts_urgent_responder_country");
+        b.HasIndex(f => new { f.RequesterCountry, f.UrgentFrom }).IncludeProperties(f => new { f.Id, f.AreaCode, f.RequesterId })
+            .HasFilter("urgent_from IS NOT NULL").HasDatabaseName("ix_exchange_facts_urgent_requester_country");
+        b.HasIndex(f => new { f.ResponderId, f.AreaCode, f.UrgentFrom }).IncludeProperties(f => f.Id)
+            .HasFilter("urgent_from IS NOT NULL").HasDatabaseName("ix_exchange_facts_urgent_responder");
+        b.HasIndex(f => new { f.RequesterId, f.AreaCode, f.UrgentFrom }).IncludeProperties(f => f.Id)
+            .HasFilter("urgent_from IS NOT NULL").HasDatabaseName("ix_exchange_facts_urgent_requester");
+        b.HasIndex(f => f.UrgentFrom).IncludeProperties(f => new { f.Id, f.AreaCode })
+            .HasFilter("urgent_from IS NOT NULL").HasDatabaseName("ix_exchange_facts_urgent");
         // Requests not yet accepted and within their days: not yet decided for the acceptance indicator.
         b.HasIndex(f => f.AcceptBy).HasFilter("accepted_at IS NULL AND received_at IS NOT NULL").HasDatabaseName("ix_exchange_facts_awaiting_acceptance");
         // The oversight list: an authority's exchanges, latest step first.

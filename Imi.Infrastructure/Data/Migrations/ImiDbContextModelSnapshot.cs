@@ -1165,27 +1165,37 @@ namespace Imi.Infrastructure.Data.Migrations
                         .HasDatabaseName("ix_exchange_facts_urgent")
                         .HasFilter("urgent_from IS NOT NULL");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("UrgentFrom"), new[] { "Id", "AreaCode" });
+
                     b.HasIndex("RequesterCountry", "UrgentFrom")
                         .HasDatabaseName("ix_exchange_facts_urgent_requester_country")
                         .HasFilter("urgent_from IS NOT NULL");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("RequesterCountry", "UrgentFrom"), new[] { "Id", "AreaCode", "RequesterId" });
+
                     b.HasIndex("RequesterId", "LastActivityAt")
                         .HasDatabaseName("ix_exchange_facts_requester_activity");
-
-                    b.HasIndex("RequesterId", "UrgentFrom")
-                        .HasDatabaseName("ix_exchange_facts_urgent_requester")
-                        .HasFilter("urgent_from IS NOT NULL");
 
                     b.HasIndex("ResponderCountry", "UrgentFrom")
                         .HasDatabaseName("ix_exchange_facts_urgent_responder_country")
                         .HasFilter("urgent_from IS NOT NULL");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ResponderCountry", "UrgentFrom"), new[] { "Id", "AreaCode", "ResponderId" });
+
                     b.HasIndex("ResponderId", "LastActivityAt")
                         .HasDatabaseName("ix_exchange_facts_responder_activity");
 
-                    b.HasIndex("ResponderId", "UrgentFrom")
+                    b.HasIndex("RequesterId", "AreaCode", "UrgentFrom")
+                        .HasDatabaseName("ix_exchange_facts_urgent_requester")
+                        .HasFilter("urgent_from IS NOT NULL");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("RequesterId", "AreaCode", "UrgentFrom"), new[] { "Id" });
+
+                    b.HasIndex("ResponderId", "AreaCode", "UrgentFrom")
                         .HasDatabaseName("ix_exchange_facts_urgent_responder")
                         .HasFilter("urgent_from IS NOT NULL");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ResponderId", "AreaCode", "UrgentFrom"), new[] { "Id" });
 
                     b.ToTable("exchange_facts", (string)null);
                 });
