@@ -94,6 +94,7 @@ public static class DependencyInjection
         services.AddSingleton<Requests.RequestAlerts>();
         services.AddSingleton<Requests.RequestService>();
         services.AddSingleton<Requests.RequestQueries>();
+        services.AddSingleton<Performance.CountryCoordinationCache>();
         services.AddSingleton<Performance.PerformanceQueries>();
         services.AddSingleton<Performance.WeeklyDigestJob>();
         services.AddSingleton<Requests.RetentionJob>();

@@ -62,6 +62,7 @@ public sealed class CoordinationService(
     Outbox outbox,
     MailWriter mails,
     IOptions<SecurityOptions> security,
+    Performance.CountryCoordinationCache coordinationCache,
     TimeProvider clock)
 {
     /// <summary>
@@ -112,6 +113,7 @@ public sealed class CoordinationService(
         credentials.CreateWithTemporaryPassword(db, firstUser);
         Audit(db, actor.UserId, authority, AuditKind.AuthorityRegistered, authority.OfficialTitle);
         await UnitOfWork.SaveAsync(db, Refusals.Concurrency.AuthorityChanged, ct, Domain.Access.Coordination.FirstUserField(nameof(User.Email)));
+        coordinationCache.Forget(); // a new authority (or country) in someone's scope
         return new AuthorityRegistered(authority.Id, firstUser.Username, new Notice(Notices.Coordination.AuthorityRegistered,
             ("authority", authority.InformalTitle), ("name", firstUser.DisplayName), ("email", firstUser.Email), ("username", firstUser.Username)));
     }
@@ -190,6 +192,7 @@ public sealed class CoordinationService(
         }
         Audit(db, actor.UserId, target, kind, detail);
         await UnitOfWork.SaveAsync(db, Refusals.Concurrency.AuthorityChanged, ct);
+        coordinationCache.Forget(target.CountryCode); // who coordinates whom may have changed (areas, coordinator, validation)
         return new Notice(notice, [("authority", target.InformalTitle), .. args]);
     }
 

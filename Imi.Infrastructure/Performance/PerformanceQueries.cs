@@ -43,7 +43,7 @@ public sealed record UrgencyList(IReadOnlyList<UrgentExchange> Items, int Total,
 /// The read side of the figures (issue 12): sums of the counts the database keeps per authority and per country and month, the
 /// not-yet-decided acceptances from <c>exchange_facts</c>, and the urgency list. Who sees what is <see cref="PerformanceScope"/>.
 /// </summary>
-public sealed class PerformanceQueries(IDbContextFactory<ImiDbContext> contexts, TimeProvider clock)
+public sealed class PerformanceQueries(IDbContextFactory<ImiDbContext> contexts, CountryCoordinationCache coordination, TimeProvider clock)
 {
     public const int MaxMonths = 36;
     public const int ComparedAuthorities = 20;
@@ -77,7 +77,7 @@ public sealed class PerformanceQueries(IDbContextFactory<ImiDbContext> contexts,
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var actor = new { AuthorityId = authorityId };
-        var scope = await PerformanceScopes.OfAsync(db, authorityId, ct);
+        var scope = await PerformanceScopes.OfAsync(db, authorityId, coordination, ct);
         var now = clock.GetUtcNow();
         var language = Localization.Texts.CurrentLanguage;
         var request2 = Clamp(request, now);
@@ -159,7 +159,7 @@ public sealed class PerformanceQueries(IDbContextFactory<ImiDbContext> contexts,
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var (_, actor) = await ActorLoader.LoadAsync(db, userId, ct);
-        var scope = await PerformanceScopes.OfAsync(db, actor.AuthorityId, ct);
+        var scope = await PerformanceScopes.OfAsync(db, actor.AuthorityId, coordination, ct);
         var now = clock.GetUtcNow();
         page = Math.Max(0, page);
         var connection = await OpenAsync(db, ct);
@@ -224,7 +224,7 @@ public sealed class PerformanceQueries(IDbContextFactory<ImiDbContext> contexts,
     public async Task<IReadOnlyDictionary<UrgencyReason, int>> UrgencyCountsAsync(Guid authorityId, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var scope = await PerformanceScopes.OfAsync(db, authorityId, ct);
+        var scope = await PerformanceScopes.OfAsync(db, authorityId, coordination, ct);
         var connection = await OpenAsync(db, ct);
         var (sides, parameters) = UrgencySides(scope);
         var sql = $"""

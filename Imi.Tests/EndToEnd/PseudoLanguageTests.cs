@@ -79,7 +79,7 @@ public class PseudoLanguageTests(PortalServer server) : IClassFixture<PortalServ
         await using var services = TestServices.Build(TestDatabase.ConnectionStringFor(server.DatabaseName));
         await using var db = await services.DbAsync();
         var user = await db.ImiUsers.SingleAsync(u => u.Username == username);
-        var pages = new List<string> { "", "search", "requests", "profile", $"authorities/{user.AuthorityId}" };
+        var pages = new List<string> { "", "search", "requests", "profile", $"authorities/{user.AuthorityId}", "performance", "performance/urgent" };
         if (username == "demo.translator")
             return [.. pages, "translations"];
 

@@ -32,5 +32,9 @@ public static class FiguresText
         _ => choice.Name,
     };
 
+    /// <summary>True when <see cref="Subject"/> is an authority's own title (data: marked not to be translated on the page).</summary>
+    public static bool IsBareName(FiguresChoice choice, ScopeKind scope) =>
+        choice.Of == FiguresOf.Authority || (choice.Of == FiguresOf.Scope && scope == ScopeKind.OwnAuthority);
+
     public static string CssOf(TrafficLight light) => "imi-light imi-light-" + light.ToString().ToLowerInvariant();
 }

@@ -33,7 +33,7 @@ public class WeeklyDigestTests(DatabaseFixture database) : IClassFixture<Databas
         await using var db = await services.DbAsync();
         var digests = await db.Outbox.Where(m => m.Kind == "weekly-digest").ToListAsync();
         var weber = Assert.Single(digests, m => m.ToAddress == "juergen.weber@bmwe.demo.de");
-        Assert.StartsWith("IMI", weber.Subject);
+        Assert.StartsWith("Wöchentliche IMI-Zusammenfassung", weber.Subject);
         Assert.Contains("Jürgen Weber", weber.TextBody);
         Assert.Contains("1 nicht innerhalb einer Woche angenommen", weber.TextBody.Replace("\u00a0", " "));
         Assert.Contains("Innerhalb einer Woche angenommene Anfragen", weber.TextBody); // red: 17 of 26 in time
