@@ -28,6 +28,14 @@ public sealed record PerformanceScope(ScopeKind Kind, Guid AuthorityId, string C
 {
     public bool IsCoordinator => Kind != ScopeKind.OwnAuthority;
 
+    /// <summary>
+    /// True when a coordinator with this scope may remind <paramref name="waitingAuthorityId"/> (of <paramref name="countryCode"/>), the
+    /// authority whose turn it is in an exchange of the area: one it covers, not itself. (The user also needs a role in the area:
+    /// <see cref="Requests.InformationRequest.RemindFromCoordinator"/>.)
+    /// </summary>
+    public bool MayRemind(Guid? waitingAuthorityId, string? countryCode, string areaCode) =>
+        IsCoordinator && waitingAuthorityId is { } waiting && waiting != AuthorityId && countryCode is not null && Covers(waiting, countryCode, areaCode);
+
     /// <summary>True when the scope sees the figures and exchanges of <paramref name="authorityId"/> (of <paramref name="countryCode"/>) in the area.</summary>
     public bool Covers(Guid authorityId, string countryCode, string areaCode) => Kind switch
     {

@@ -23,7 +23,7 @@ public sealed partial class InformationRequest
         var reminded = ExchangeMeasures.Of(this)?.WaitingAuthorityId;
         if (reminded is not { } authority || authority == actor.AuthorityId)
             throw new DomainException(Refusals.Performance.NobodyToRemind);
-        if (!scope.Covers(authority, remindedCountryCode, LegislativeAreaCode))
+        if (!scope.MayRemind(authority, remindedCountryCode, LegislativeAreaCode))
             throw new NotPermittedException(Refusals.Performance.NotInScope);
         if (_timeline.Any(t => t.Action == RequestAction.RemindFromCoordinator && t.At > now - ReminderInterval))
             throw new DomainException(Refusals.Performance.RemindedToday);

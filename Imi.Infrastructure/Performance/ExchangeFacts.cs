@@ -15,7 +15,7 @@ public static class ExchangeFacts
     /// </summary>
     public static async Task TrackAsync(ImiDbContext db, CancellationToken ct)
     {
-        db.ChangeTracker.DetectChanges();
+        // Entries() detects the changes first (AutoDetectChangesEnabled): no separate DetectChanges call.
         var changed = db.ChangeTracker.Entries<InformationRequest>().Where(e => e.State is EntityState.Added or EntityState.Modified)
             .Select(e => (Entry: e, Measures: ExchangeMeasures.Of(e.Entity))).ToList();
         if (changed.Count == 0)

@@ -76,13 +76,12 @@ public sealed class PerformanceQueries(IDbContextFactory<ImiDbContext> contexts,
     public async Task<PerformanceDashboard> DashboardOfAuthorityAsync(Guid authorityId, FiguresRequest request, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var actor = new { AuthorityId = authorityId };
         var scope = await PerformanceScopes.OfAsync(db, authorityId, coordination, ct);
         var now = clock.GetUtcNow();
         var language = Localization.Texts.CurrentLanguage;
         var request2 = Clamp(request, now);
         var countries = (await db.Countries.AsNoTracking().ToListAsync(ct)).ToDictionary(c => c.Code, c => c.NameIn(language));
-        var own = await db.Authorities.AsNoTracking().Where(a => a.Id == actor.AuthorityId).Select(a => new { a.InformalTitle, a.CountryCode }).SingleAsync(ct);
+        var own = await db.Authorities.AsNoTracking().Where(a => a.Id == authorityId).Select(a => new { a.InformalTitle, a.CountryCode }).SingleAsync(ct);
 
         var subject = await SubjectAsync(db, scope, request2, own.InformalTitle, countries, ct);
         var filter = subject.Filter;
@@ -146,10 +145,6 @@ public sealed class PerformanceQueries(IDbContextFactory<ImiDbContext> contexts,
         return new PerformanceDashboard(request2, scope.Kind, subject.Choice, choices, areas, total, months, comparison, comparesCountries, now);
     }
 
-    /// <summary>The figures of every month of the request, for the CSV export (same rights as the dashboard).</summary>
-    public async Task<PerformanceDashboard> ExportAsync(Guid userId, FiguresRequest request, CancellationToken ct = default) =>
-        await DashboardAsync(userId, request, ct);
-
     /// <summary>
     /// The urgency list of the user's scope: open exchanges of the authorities it covers that are not accepted within
     /// <see cref="Scoreboard.AcceptanceDays"/> days, past their agreed answer date, or idle for <see cref="Scoreboard.IdleMonths"/>
@@ -209,8 +204,7 @@ public sealed class PerformanceQueries(IDbContextFactory<ImiDbContext> contexts,
             var incoming = f.ResponderId is { } responder && scope.Covers(responder, f.ResponderCountry ?? "", f.AreaCode);
             var outgoing = scope.Covers(f.RequesterId, f.RequesterCountry, f.AreaCode);
             var waitingCountry = f.WaitingAuthorityId == f.RequesterId ? f.RequesterCountry : f.WaitingAuthorityId == f.ResponderId ? f.ResponderCountry : null;
-            var mayRemind = scope.IsCoordinator && f.WaitingAuthorityId is { } waiting && waiting != scope.AuthorityId && waitingCountry is not null
-                            && scope.Covers(waiting, waitingCountry, f.AreaCode);
+            var mayRemind = scope.MayRemind(f.WaitingAuthorityId, waitingCountry, f.AreaCode);
             var since = f.ReceivedAt ?? f.SentAt ?? f.LastActivityAt;
             return new UrgentExchange(f.Id, row.Revision, InformationRequest.ReferenceOf(row.Number), f.AreaCode, f.Status,
                 parties.GetValueOrDefault(f.RequesterId) ?? new PartyInfo(f.RequesterId, "", f.RequesterCountry),
