@@ -93,6 +93,7 @@ public static class DependencyInjection
         services.AddHostedService(sp => sp.GetRequiredService<Requests.ChangeFeedListener>());
         services.AddSingleton<Requests.RequestAlerts>();
         services.AddSingleton<Requests.RequestService>();
+        services.AddSingleton<Allocation.AllocationService>();
         services.AddSingleton<Requests.RequestQueries>();
         services.AddSingleton<Performance.CountryCoordinationCache>();
         services.AddSingleton<Performance.PerformanceQueries>();

@@ -107,6 +107,24 @@ public sealed partial class Authority
         Touch();
     }
 
+    /// <summary>
+    /// How new requests of an area reach handlers once allocation is on there: by an allocator
+    /// (manual), round robin or least loaded. The local data administrator or an allocator of the
+    /// area decides; switching allocation off keeps the choice for when it is on again.
+    /// </summary>
+    public void SetAutomaticAllocation(Actor actor, string legislativeAreaCode, Allocation.AllocationMode mode)
+    {
+        if (actor.AuthorityId != Id || !(actor.IsLocalDataAdministrator || actor.Has(AreaRole.Allocator, legislativeAreaCode)))
+            throw new NotPermittedException(Refusals.Allocation.NotYours);
+        var area = Area(legislativeAreaCode);
+        if (!area.AllocationEnabled && mode != Allocation.AllocationMode.Manual)
+            throw new DomainException(Refusals.Allocation.AllocationOff, nameof(AreaAccess.AutomaticAllocation));
+        if (area.AutomaticAllocation == mode)
+            return;
+        area.AutomaticAllocation = mode;
+        Touch();
+    }
+
     /// <summary>Step 14 (coordinators): referral handlers must exist when the coordinator delegates to them.</summary>
     public void SetReferralParticipation(Actor actor, string legislativeAreaCode, ReferralParticipation participation, IEnumerable<User> staff)
     {

@@ -26,6 +26,8 @@ public sealed class AreaAccess
     public string? Department { get; set; }
     /// <summary>Allocation: incoming requests go to allocators who assign them (setup step 8).</summary>
     public bool AllocationEnabled { get; set; }
+    /// <summary>With allocation on: how new requests reach handlers (<see cref="Authority.SetAutomaticAllocation"/>).</summary>
+    public Allocation.AllocationMode AutomaticAllocation { get; set; } = Allocation.AllocationMode.Manual;
     /// <summary>Coordinators only (step 14). Default: the coordinator takes part itself.</summary>
     public ReferralParticipation Referral { get; set; } = ReferralParticipation.Self;
     /// <summary>Coordinators only (step 15): requests of the authorities it coordinates need its approval. Default no.</summary>

@@ -193,6 +193,25 @@ public static class Refusals
         public const string SameAsTemporary = "Password.SameAsTemporary";
     }
 
+    /// <summary>Allocation: handlers, absences, deputies, capacities, automatic allocation.</summary>
+    public static class Allocation
+    {
+        /// <summary>The chosen user is not a request handler of the responding authority in the exchange's area.</summary>
+        public const string NotAHandler = "Allocation.NotAHandler";
+        public const string DeputyIsSelf = "Allocation.DeputyIsSelf";
+        /// <summary>area (the deputy does not handle requests in it)</summary>
+        public const string DeputyNotHandler = "Allocation.DeputyNotHandler";
+        public const string AbsenceEndsBeforeItStarts = "Allocation.AbsenceEndsBeforeItStarts";
+        public const string AbsenceInThePast = "Allocation.AbsenceInThePast";
+        /// <summary>count (the most days)</summary>
+        public const string AbsenceTooLong = "Allocation.AbsenceTooLong";
+        /// <summary>min, max</summary>
+        public const string CapacityOutOfRange = "Allocation.CapacityOutOfRange";
+        public const string NotYours = "Allocation.NotYours";
+        /// <summary>Automatic allocation needs allocation switched on in the area.</summary>
+        public const string AllocationOff = "Allocation.AllocationOff";
+    }
+
     /// <summary>An exchange (an information request) and its steps.</summary>
     public static class Request
     {

@@ -1,4 +1,5 @@
 using Imi.Domain.Access;
+using Imi.Domain.Allocation;
 using Imi.Domain.Common;
 using Imi.Domain.ReferenceData;
 
@@ -9,14 +10,46 @@ public sealed partial class InformationRequest
 {
     // ----- the responding side ----------------------------------------------------------------
 
-    /// <summary>Allocates the request to handlers of the responding authority (replacing earlier allocation).</summary>
-    public void Allocate(Actor actor, IReadOnlyCollection<Guid> handlerIds, DateTimeOffset now)
+    /// <summary>
+    /// Allocates the request to one or several handlers of the responding authority (replacing the
+    /// earlier allocation): each must be in <paramref name="pool"/>, the request handlers of the area.
+    /// An absent handler may be chosen (their deputy covers); suggestions skip them.
+    /// </summary>
+    public void Allocate(Actor actor, IReadOnlyCollection<Guid> handlerIds, IReadOnlyList<HandlerOnDuty> pool, DateTimeOffset now)
     {
         RequestWorkflow.Require(this, actor, RequestAction.Allocate);
         if (handlerIds.Count == 0)
             throw new DomainException(Refusals.Request.HandlersRequired, "handlers");
+        if (handlerIds.Any(id => pool.All(h => h.UserId != id)))
+            throw new DomainException(Refusals.Allocation.NotAHandler, "handlers");
         _allocatedHandlerIds = handlerIds.Distinct().ToList();
         Record(actor, RequestAction.Allocate, now);
+    }
+
+    /// <summary>Takes every handler off the request: it is back among the requests not allocated.</summary>
+    public void Unallocate(Actor actor, DateTimeOffset now)
+    {
+        RequestWorkflow.Require(this, actor, RequestAction.Unallocate);
+        _allocatedHandlerIds.Clear();
+        Record(actor, RequestAction.Unallocate, now);
+    }
+
+    /// <summary>
+    /// Automatic allocation when the request reaches a responder whose area has it on: the handler
+    /// <see cref="AllocationRules.Automatic"/> picks, recorded as done by the responding authority (no
+    /// user). Nothing happens when the request already has handlers or nobody is present under capacity.
+    /// </summary>
+    public Guid? AllocateAutomatically(AllocationMode mode, IReadOnlyList<HandlerOnDuty> pool, DateTimeOffset now)
+    {
+        if (mode == AllocationMode.Manual || !ResponderSettings.AllocationEnabled || RespondingAuthorityId is not { } responder
+            || _allocatedHandlerIds.Count > 0 || !RequestWorkflow.StatesAllowing(RequestAction.Allocate).Contains(Status))
+            return null;
+        if (AllocationRules.Automatic(mode, pool, DateOnly.FromDateTime(now.UtcDateTime)) is not { } handler)
+            return null;
+        _allocatedHandlerIds.Add(handler);
+        _timeline.Add(new TimelineEntry(now, RequestAction.AllocateAutomatically, Guid.Empty, responder, null, null, null));
+        Touch();
+        return handler;
     }
 
     /// <summary>Passes the request, before accepting it, to an authority better placed to answer.</summary>

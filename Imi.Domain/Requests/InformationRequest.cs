@@ -90,7 +90,7 @@ public sealed partial class InformationRequest : AggregateRoot
             {
                 if (allocator)
                     roles.Add(ExchangeRole.ResponderAllocator);
-                if ((handler && _allocatedHandlerIds.Contains(actor.UserId)) || (allocator && handler))
+                if ((handler && actor.IsAllocatedAmong(_allocatedHandlerIds)) || (allocator && handler))
                     roles.Add(ExchangeRole.ResponderHandler);
             }
             else if (handler)

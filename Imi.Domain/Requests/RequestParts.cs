@@ -58,6 +58,10 @@ public enum RequestAction
     Rate,
     /// <summary>Not a step of the workflow: a coordinator reminds the authority whose turn it is (the urgency list).</summary>
     RemindFromCoordinator,
+    /// <summary>An allocator takes every handler off: the request is back among those not allocated.</summary>
+    Unallocate,
+    /// <summary>Not a step: the responding authority's automatic allocation gave the request to a handler.</summary>
+    AllocateAutomatically,
 }
 
 /// <summary>The part a user plays in one exchange; a user may play several.</summary>

@@ -20,13 +20,17 @@ public sealed record StateTraits(WaitingSide WaitsFor, bool ReachedResponder);
 /// </summary>
 public static class RequestWorkflow
 {
+    /// <summary>While the responder still has work on it, an allocator may change who handles the request.</summary>
+    private static readonly RequestStatus[] Allocatable = [Sent, Accepted, AwaitingClarification, AdditionalInformationRequested];
+
     public static readonly IReadOnlyList<Transition> Table =
     [
         new(EditDraft, RequesterHandler, [Draft]),
         new(Send, RequesterHandler, [Draft]),
         new(ApproveRequest, RequestApprover, [AwaitingApproval]),
         new(SendBackRequest, RequestApprover, [AwaitingApproval]),
-        new(Allocate, ResponderAllocator, [Sent, Accepted, AwaitingClarification, AdditionalInformationRequested]),
+        new(Allocate, ResponderAllocator, Allocatable),
+        new(Unallocate, ResponderAllocator, Allocatable),
         new(Forward, ResponderHandler, [Sent]),
         new(Accept, ResponderHandler, [Sent]),
         new(ProposeAnswerDate, ResponderHandler, [Accepted, AdditionalInformationRequested]),
@@ -49,7 +53,7 @@ public static class RequestWorkflow
     ];
 
     /// <summary>Actions that are written on the timeline but are no step of the workflow: they change no state and need no row in <see cref="Table"/>.</summary>
-    public static readonly IReadOnlyList<RequestAction> NotSteps = [RemindFromCoordinator];
+    public static readonly IReadOnlyList<RequestAction> NotSteps = [RemindFromCoordinator, AllocateAutomatically];
 
     /// <summary>
     /// What each state is, in one table: whom it waits for, and whether the request has reached the

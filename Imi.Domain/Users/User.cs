@@ -34,6 +34,10 @@ public sealed class User : AggregateRoot
     public DateTimeOffset? LastSignedInAt { get; private set; }
     /// <summary>Users of a coordinator who handle requests get the weekly summary of the figures (issue 12) unless they opt out in "My profile".</summary>
     public bool WeeklyDigest { get; private set; } = true;
+    /// <summary>The absence recorded for the user (the current or the next one), with its deputy; null when none.</summary>
+    public Allocation.Absence? Absence { get; private set; }
+    /// <summary>How many open requests the user's allocators want them to have at most; null: not set.</summary>
+    public int? Capacity { get; private set; }
 
     public IReadOnlyList<AreaRoleAssignment> AreaRoles => _areaRoles;
 
@@ -94,6 +98,53 @@ public sealed class User : AggregateRoot
         if (WeeklyDigest == receive)
             return;
         WeeklyDigest = receive;
+        Touch();
+    }
+
+    /// <summary>
+    /// Records an absence (both days included) and a deputy: by the user or by an allocator of their
+    /// authority (<see cref="Allocation.AllocationRules.MayArrangeCoverFor"/>); replaces the one recorded before.
+    /// </summary>
+    public void RecordAbsence(Access.Actor actor, DateOnly from, DateOnly to, User? deputy, DateOnly today)
+    {
+        if (!Allocation.AllocationRules.MayArrangeCoverFor(actor, this))
+            throw new NotPermittedException(Refusals.Allocation.NotYours);
+        if (to < from)
+            throw new DomainException(Refusals.Allocation.AbsenceEndsBeforeItStarts, "absenceTo");
+        if (to < today)
+            throw new DomainException(Refusals.Allocation.AbsenceInThePast, "absenceTo");
+        if (to.DayNumber - from.DayNumber + 1 > Allocation.AllocationRules.MaxAbsenceDays)
+            throw new DomainException(Refusals.Allocation.AbsenceTooLong, "absenceTo", ("count", Allocation.AllocationRules.MaxAbsenceDays));
+        if (deputy is not null && Allocation.AllocationRules.DeputyProblem(this, deputy) is { } problem)
+            throw new DomainException(problem.Code, "deputy", ("area", problem.Area));
+        Absence = new Allocation.Absence(from, to, deputy?.Id);
+        Touch();
+    }
+
+    /// <summary>Takes the recorded absence away (back at work early, or recorded by mistake).</summary>
+    public void EndAbsence(Access.Actor actor)
+    {
+        if (!Allocation.AllocationRules.MayArrangeCoverFor(actor, this))
+            throw new NotPermittedException(Refusals.Allocation.NotYours);
+        if (Absence is null)
+            return;
+        Absence = null;
+        Touch();
+    }
+
+    /// <summary>True while a recorded absence runs on <paramref name="day"/>.</summary>
+    public bool IsAbsentOn(DateOnly day) => Absence?.Covers(day) == true;
+
+    /// <summary>Sets (or, with null, clears) the user's capacity: an allocator of their authority does.</summary>
+    public void SetCapacity(Access.Actor actor, int? capacity)
+    {
+        if (!Allocation.AllocationRules.MaySetCapacityOf(actor, this))
+            throw new NotPermittedException(Refusals.Allocation.NotYours);
+        if (capacity is < 1 or > Allocation.AllocationRules.MaxCapacity)
+            throw new DomainException(Refusals.Allocation.CapacityOutOfRange, "capacity", ("min", 1), ("max", Allocation.AllocationRules.MaxCapacity));
+        if (Capacity == capacity)
+            return;
+        Capacity = capacity;
         Touch();
     }
 

@@ -24,7 +24,7 @@ public sealed class RequestAlerts(Outbox outbox, MailWriter mails, IOptions<Secu
         RequestAction.Send or RequestAction.ApproveRequest => ("NewRequest", [To.ResponderMailboxAndReceivers]),
         RequestAction.Forward => ("NewRequest", [To.ResponderMailboxAndReceivers]),
         RequestAction.SendBackRequest => ("SentBack", [To.Creator]),
-        RequestAction.Allocate => ("Allocated", [To.Allocated]),
+        RequestAction.Allocate or RequestAction.AllocateAutomatically => ("Allocated", [To.Allocated]),
         RequestAction.Accept => ("Accepted", [To.Creator]),
         RequestAction.ProposeAnswerDate => ("AnswerDateProposed", [To.Creator]),
         RequestAction.AskForClarification => ("ClarificationAsked", [To.RequesterHandlers]),
@@ -140,7 +140,11 @@ public sealed class RequestAlerts(Outbox outbox, MailWriter mails, IOptions<Secu
             case To.ResponderHandlers when r.ResponderSettings.AllocationEnabled && r.AllocatedHandlerIds.Count > 0:
             case To.Allocated:
             {
+                // The handlers, and the deputy of each one absent on the day of the step (decision 012).
                 var ids = r.AllocatedHandlerIds.ToList();
+                var day = DateOnly.FromDateTime((entry?.At ?? r.LastActivityAt).UtcDateTime);
+                var absences = await db.ImiUsers.AsNoTracking().Where(u => ids.Contains(u.Id) && u.Absence != null).Select(u => u.Absence!).ToListAsync(ct);
+                ids.AddRange(absences.Where(a => a.Covers(day) && a.DeputyId is not null).Select(a => a.DeputyId!.Value));
                 return await Users(db.ImiUsers.AsNoTracking().Where(u => ids.Contains(u.Id)));
             }
             case To.ResponderHandlers:

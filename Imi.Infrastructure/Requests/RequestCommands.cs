@@ -21,6 +21,8 @@ public sealed record SendBackRequest(Guid RequestId, int ExpectedRevision, strin
 
 // ----- responding ------------------------------------------------------------------------------
 public sealed record AllocateRequest(Guid RequestId, int ExpectedRevision, IReadOnlyList<Guid> HandlerIds) : ExchangeCommand(RequestId, ExpectedRevision);
+/// <summary>Takes every handler off: the request is back among those not allocated.</summary>
+public sealed record UnallocateRequest(Guid RequestId, int ExpectedRevision) : ExchangeCommand(RequestId, ExpectedRevision);
 public sealed record ForwardRequest(Guid RequestId, int ExpectedRevision, Guid ToAuthorityId, string Reason) : ExchangeCommand(RequestId, ExpectedRevision);
 public sealed record AcceptRequest(Guid RequestId, int ExpectedRevision, DateOnly? OtherAnswerDate, string? Reason) : ExchangeCommand(RequestId, ExpectedRevision);
 public sealed record ProposeAnswerDate(Guid RequestId, int ExpectedRevision, DateOnly Date, string? Reason) : ExchangeCommand(RequestId, ExpectedRevision);

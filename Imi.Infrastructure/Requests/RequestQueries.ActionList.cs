@@ -63,7 +63,7 @@ public sealed partial class RequestQueries
     public async Task<ActionList> ActionListAsync(Guid userId, ActionListFilter filter, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var (_, actor) = await ActorLoader.LoadAsync(db, userId, ct);
+        var (_, actor) = await ActorLoader.LoadHandlerAsync(db, userId, clock.GetUtcNow(), ct);
         var handlerAreas = actor.AreaRoles.Where(r => r.Role == AreaRole.RequestHandler).Select(r => r.LegislativeAreaCode).ToArray();
         var allocatorAreas = actor.AreaRoles.Where(r => r.Role == AreaRole.Allocator).Select(r => r.LegislativeAreaCode).ToArray();
         var refereeAreas = actor.AreaRoles.Where(r => r.Role == AreaRole.ReferralHandler).Select(r => r.LegislativeAreaCode).ToArray();
@@ -72,6 +72,7 @@ public sealed partial class RequestQueries
         var rows = await db.Database.SqlQueryRaw<ActionRow>(ActionListSql,
                 new Npgsql.NpgsqlParameter("authority", actor.AuthorityId),
                 new Npgsql.NpgsqlParameter("user_id", actor.UserId),
+                new Npgsql.NpgsqlParameter("handles_for", actor.CoversFor.Append(actor.UserId).ToArray()),
                 new Npgsql.NpgsqlParameter("handler_areas", handlerAreas),
                 new Npgsql.NpgsqlParameter("allocator_areas", allocatorAreas),
                 new Npgsql.NpgsqlParameter("referee_areas", refereeAreas),
@@ -122,7 +123,7 @@ public sealed partial class RequestQueries
             SELECT r.id, CASE WHEN r.status = ANY(@to_accept) THEN 'ToAccept' ELSE 'ToAnswer' END, r.requesting_authority_id FROM information_requests r
              WHERE r.responding_authority_id = @authority AND r.status = ANY(@awaiting_responder)
                AND r.legislative_area_code = ANY(@handler_areas)
-               AND (NOT (r.responder_settings ->> 'allocationEnabled')::boolean OR @user_id = ANY(r.allocated_handler_ids)
+               AND (NOT (r.responder_settings ->> 'allocationEnabled')::boolean OR r.allocated_handler_ids && @handles_for
                     OR r.legislative_area_code = ANY(@allocator_areas))
             UNION ALL
             SELECT r.id, CASE WHEN r.status = ANY(@clarification) THEN 'Clarification' WHEN r.status = ANY(@reply_to_review) THEN 'ReplyToReview' ELSE 'SentBack' END,

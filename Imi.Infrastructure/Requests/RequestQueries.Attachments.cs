@@ -28,7 +28,7 @@ public sealed partial class RequestQueries
         CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var (_, actor) = await ActorLoader.LoadAsync(db, userId, ct);
+        var (_, actor) = await ActorLoader.LoadHandlerAsync(db, userId, clock.GetUtcNow(), ct);
         var r = await db.Requests.AsNoTracking().SingleOrDefaultAsync(x => x.Id == requestId, ct);
         if (r is null || ExchangeAccess.ViewFor(actor, r, ViewerRelations.None) != ExchangeView.Full
             || r.Attachments.FirstOrDefault(a => a.Id == attachmentId) is not { } attachment)

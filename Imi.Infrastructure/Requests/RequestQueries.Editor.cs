@@ -27,7 +27,7 @@ public sealed partial class RequestQueries
     public async Task<RequestEditorData> EditorAsync(Guid userId, Guid? requestId, string? areaCode, Guid? responderId, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var (user, actor) = await ActorLoader.LoadAsync(db, userId, ct);
+        var (user, actor) = await ActorLoader.LoadHandlerAsync(db, userId, clock.GetUtcNow(), ct);
         var language = user.PreferredLanguageCode;
         InformationRequest? draft = null;
         if (requestId is { } id)

@@ -43,7 +43,7 @@ public sealed partial class RequestQueries
     public async Task<ExchangeDetails> GetAsync(Guid userId, Guid requestId, string? justification = null, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var (user, actor) = await ActorLoader.LoadAsync(db, userId, ct);
+        var (user, actor) = await ActorLoader.LoadHandlerAsync(db, userId, clock.GetUtcNow(), ct);
         var r = await db.Requests.AsNoTracking().SingleOrDefaultAsync(x => x.Id == requestId, ct);
         var view = r is null ? ExchangeView.None : ExchangeAccess.ViewFor(actor, r, await RelationsAsync(db, actor, r, ct));
         if (r is null || view == ExchangeView.None)

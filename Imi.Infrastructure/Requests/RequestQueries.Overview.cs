@@ -24,7 +24,7 @@ public sealed partial class RequestQueries
     public async Task<(IReadOnlyList<OverviewItem> Items, int Total)> OverviewAsync(Guid userId, string? areaCode, RequestStatus? status, int page = 1, int pageSize = OverviewPageSize, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var (_, actor) = await ActorLoader.LoadAsync(db, userId, ct);
+        var (_, actor) = await ActorLoader.LoadHandlerAsync(db, userId, clock.GetUtcNow(), ct);
         var me = actor.AuthorityId;
         var shared = RequestWorkflow.Shared.ToArray();
         var reachedResponder = RequestWorkflow.VisibleToResponder.ToArray();

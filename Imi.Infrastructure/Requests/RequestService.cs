@@ -26,7 +26,7 @@ public sealed class RequestService(IDbContextFactory<ImiDbContext> contexts, Tim
     public async Task<RequestResult> ExecuteAsync(Guid userId, RequestCommand command, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var (_, actor) = await ActorLoader.LoadAsync(db, userId, ct);
+        var (_, actor) = await ActorLoader.LoadHandlerAsync(db, userId, clock.GetUtcNow(), ct);
         var now = clock.GetUtcNow();
         if (command is CreateDraft create)
             return await CreateDraftAsync(db, actor, create, now, ct);
@@ -45,7 +45,8 @@ public sealed class RequestService(IDbContextFactory<ImiDbContext> contexts, Tim
             SendRequest => await SendAsync(db, r, actor, now, ct),
             ApproveRequest => Do(() => r.ApproveRequest(actor, now)),
             SendBackRequest c => Do(() => r.SendBackRequest(actor, c.Comment, now)),
-            AllocateRequest c => Do(() => r.Allocate(actor, c.HandlerIds.ToList(), now), Notices.Requests.Allocated),
+            AllocateRequest c => await AllocateAsync(db, r, actor, c, now, ct),
+            UnallocateRequest => Do(() => r.Unallocate(actor, now), Notices.Requests.Unallocated),
             ForwardRequest c => await ForwardAsync(db, r, actor, c, now, ct),
             AcceptRequest c => Do(() => r.Accept(actor, c.OtherAnswerDate, c.Reason, now), Notices.Requests.Accepted),
             ProposeAnswerDate c => Do(() => r.ProposeAnswerDate(actor, c.Date, c.Reason, now), Notices.Requests.AnswerDateProposed),
@@ -67,6 +68,8 @@ public sealed class RequestService(IDbContextFactory<ImiDbContext> contexts, Tim
             RemindAuthority => await RemindAsync(db, r, actor, now, ct),
             _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name),
         };
+        if (step is SendRequest or ApproveRequest or ForwardRequest)
+            await AllocateAutomaticallyAsync(db, r, now, ct);
         await SaveAsync(db, r, timelineBefore, ct);
         return new RequestResult(r.Id, notice, attachmentId);
     }
@@ -139,6 +142,26 @@ public sealed class RequestService(IDbContextFactory<ImiDbContext> contexts, Tim
         r.RemoveAttachment(actor, c.AttachmentId, now);
         await db.AttachmentContents.Where(x => x.AttachmentId == c.AttachmentId).ExecuteDeleteAsync(ct);
         return new Notice(Notices.Requests.FileRemoved);
+    }
+
+    private static async Task<Notice> AllocateAsync(ImiDbContext db, InformationRequest r, Actor actor, AllocateRequest c, DateTimeOffset now, CancellationToken ct)
+    {
+        var pool = await Allocation.HandlerPools.OfAsync(db, actor.AuthorityId, r.LegislativeAreaCode, now, ct);
+        r.Allocate(actor, c.HandlerIds.ToList(), pool, now);
+        return new Notice(Notices.Requests.Allocated);
+    }
+
+    /// <summary>The request has just reached a responder: its area's automatic allocation, if on, gives it to a handler.</summary>
+    private static async Task AllocateAutomaticallyAsync(ImiDbContext db, InformationRequest r, DateTimeOffset now, CancellationToken ct)
+    {
+        if (!r.ResponderSettings.AllocationEnabled || r.RespondingAuthorityId is not { } responder || r.AllocatedHandlerIds.Count > 0)
+            return;
+        var mode = await db.Authorities.AsNoTracking().Where(a => a.Id == responder)
+            .SelectMany(a => a.Areas.Where(x => x.LegislativeAreaCode == r.LegislativeAreaCode).Select(x => x.AutomaticAllocation))
+            .FirstOrDefaultAsync(ct);
+        if (mode == Domain.Allocation.AllocationMode.Manual)
+            return;
+        r.AllocateAutomatically(mode, await Allocation.HandlerPools.OfAsync(db, responder, r.LegislativeAreaCode, now, ct), now);
     }
 
     /// <summary>A coordinator's reminder: its scope decides (the domain checks it covers the authority reminded).</summary>

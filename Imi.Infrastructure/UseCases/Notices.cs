@@ -21,6 +21,7 @@ public static class Notices
         public const string DraftSaved = "Requests.DraftSaved";
         public const string Sent = "Requests.Sent";
         public const string Allocated = "Requests.Allocated";
+        public const string Unallocated = "Requests.Unallocated";
         public const string Forwarded = "Requests.Forwarded";
         public const string Accepted = "Requests.Accepted";
         public const string AnswerDateProposed = "Requests.AnswerDateProposed";

@@ -13,7 +13,18 @@ namespace Imi.Infrastructure.Users;
 /// <summary>What "My profile" shows: who the user is and how to reach them. Never a secret.</summary>
 public sealed record ProfileView(
     Guid UserId, string Username, string Email, string GivenName, string FamilyName, string? Phone, string PreferredLanguageCode,
-    bool WeeklyDigest = true);
+    bool WeeklyDigest = true)
+{
+    /// <summary>The absence recorded (current or next), with its deputy; null when none.</summary>
+    public Domain.Allocation.Absence? Absence { get; init; }
+    public string? DeputyName { get; init; }
+    /// <summary>The capacity the user's allocators set; null when none.</summary>
+    public int? Capacity { get; init; }
+    /// <summary>Colleagues who handle requests in every area the user does (who may be their deputy); empty for a user who handles none.</summary>
+    public IReadOnlyList<Requests.HandlerOption> Deputies { get; init; } = [];
+    /// <summary>True for a request handler: "Absence and deputy" is for them.</summary>
+    public bool HandlesRequests { get; init; }
+}
 
 /// <summary>The contact details a user changes themselves (not the e-mail address: see <see cref="ProfileService"/>).</summary>
 public sealed record ContactChange(string GivenName, string FamilyName, string? Phone);
@@ -50,10 +61,27 @@ public sealed class ProfileService(
     public async Task<ProfileView> GetAsync(Guid userId, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        return await db.ImiUsers.AsNoTracking().Where(u => u.Id == userId)
-                   .Select(u => new ProfileView(u.Id, u.Username, u.Email, u.GivenName, u.FamilyName, u.Phone, u.PreferredLanguageCode, u.WeeklyDigest))
-                   .SingleOrDefaultAsync(ct)
-               ?? throw new NotPermittedException(Refusals.Access.AccountGone);
+        var user = await db.ImiUsers.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, ct)
+                   ?? throw new NotPermittedException(Refusals.Access.AccountGone);
+        return await ViewAsync(db, user, ct);
+    }
+
+    private static async Task<ProfileView> ViewAsync(ImiDbContext db, User user, CancellationToken ct)
+    {
+        var view = new ProfileView(user.Id, user.Username, user.Email, user.GivenName, user.FamilyName, user.Phone, user.PreferredLanguageCode, user.WeeklyDigest)
+        {
+            Absence = user.Absence, Capacity = user.Capacity, HandlesRequests = user.HasAnywhere(AreaRole.RequestHandler),
+        };
+        if (!view.HandlesRequests)
+            return view;
+        var colleagues = await db.ImiUsers.AsNoTracking().Where(u => u.AuthorityId == user.AuthorityId && u.Id != user.Id).ToListAsync(ct);
+        return view with
+        {
+            // Offered as deputy: whoever the domain would accept (the same rule decides when saving).
+            Deputies = colleagues.Where(c => Domain.Allocation.AllocationRules.DeputyProblem(user, c) is null)
+                .Select(c => new Requests.HandlerOption(c.Id, c.DisplayName)).OrderBy(c => c.Name).ToList(),
+            DeputyName = colleagues.FirstOrDefault(c => c.Id == user.Absence?.DeputyId)?.DisplayName,
+        };
     }
 
     /// <summary>Saves the language the user chose in the switcher as their preferred language.</summary>
@@ -75,7 +103,7 @@ public sealed class ProfileService(
         var user = await db.ImiUsers.SingleOrDefaultAsync(u => u.Id == userId, ct) ?? throw new NotPermittedException(Refusals.Access.AccountGone);
         user.SetContact(user.Email, change.GivenName, change.FamilyName, change.Phone, user.PreferredLanguageCode);
         await db.SaveChangesAsync(ct);
-        return new ProfileView(user.Id, user.Username, user.Email, user.GivenName, user.FamilyName, user.Phone, user.PreferredLanguageCode, user.WeeklyDigest);
+        return await ViewAsync(db, user, ct);
     }
 
     /// <summary>Opts in to or out of the weekly summary of the figures.</summary>
@@ -85,7 +113,7 @@ public sealed class ProfileService(
         var user = await db.ImiUsers.SingleOrDefaultAsync(u => u.Id == userId, ct) ?? throw new NotPermittedException(Refusals.Access.AccountGone);
         user.ReceiveWeeklyDigest(receive);
         await db.SaveChangesAsync(ct);
-        return new ProfileView(user.Id, user.Username, user.Email, user.GivenName, user.FamilyName, user.Phone, user.PreferredLanguageCode, user.WeeklyDigest);
+        return await ViewAsync(db, user, ct);
     }
 
     /// <summary>

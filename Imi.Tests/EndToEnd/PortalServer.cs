@@ -12,6 +12,7 @@ namespace Imi.Tests.EndToEnd;
 public class PortalServer : IAsyncLifetime
 {
     private WebApplicationFactory<Program>? _factory;
+    private string? _sharedDatabase;
     private readonly string _mailFolder = Path.Combine(Path.GetTempPath(), "imi-e2e-mail-" + Guid.NewGuid().ToString("N"));
 
     public string DatabaseName { get; private set; } = "";
@@ -24,9 +25,20 @@ public class PortalServer : IAsyncLifetime
     /// <summary>Settings a test class needs changed (e.g. a short idle timeout).</summary>
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
+    /// <summary>
+    /// Another portal instance on <paramref name="first"/>'s database (its own Kestrel, circuits and inbox): what a second
+    /// machine behind the load balancer is. The caller disposes it; the database stays with the first.
+    /// </summary>
+    public static async Task<PortalServer> SecondInstanceAsync(PortalServer first)
+    {
+        var second = new PortalServer { _sharedDatabase = first.DatabaseName };
+        await second.InitializeAsync();
+        return second;
+    }
+
     public async Task InitializeAsync()
     {
-        DatabaseName = await CreateDatabaseAsync();
+        DatabaseName = _sharedDatabase ?? await CreateDatabaseAsync();
         Inbox = new LocalInbox(_mailFolder, FreePort.Next());
         await Inbox.StartAsync();
 
@@ -75,6 +87,7 @@ public class PortalServer : IAsyncLifetime
         await Inbox.DisposeAsync();
         if (Directory.Exists(_mailFolder))
             Directory.Delete(_mailFolder, recursive: true);
-        await TestDatabase.DropAsync(DatabaseName);
+        if (_sharedDatabase is null)
+            await TestDatabase.DropAsync(DatabaseName);
     }
 }

@@ -61,6 +61,7 @@ internal sealed class AuthorityConfiguration : IEntityTypeConfiguration<Authorit
             t.Property(x => x.LegislativeAreaCode).HasMaxLength(40);
             t.Property(x => x.Department).HasMaxLength(AreaAccess.DepartmentMaxLength);
             t.Property(x => x.Referral).HasConversion<string>().HasMaxLength(20);
+            t.Property(x => x.AutomaticAllocation).HasConversion<string>().HasMaxLength(20).HasDefaultValue(Imi.Domain.Allocation.AllocationMode.Manual);
             t.Property(x => x.CoordinatorId); // null: the authority's own coordinator (decision 010)
             t.HasOne<LegislativeArea>().WithMany().HasForeignKey(x => x.LegislativeAreaCode);
         });

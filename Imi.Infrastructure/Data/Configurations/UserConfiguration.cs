@@ -29,6 +29,12 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         b.HasIndex(u => u.Email).IsUnique();
         b.HasIndex(u => u.Username).IsUnique();
         b.HasIndex(u => u.AuthorityId);
+        b.OwnsOne(u => u.Absence, a =>
+        {
+            a.Property(x => x.From).HasColumnName("absence_from");
+            a.Property(x => x.To).HasColumnName("absence_to");
+            a.Property(x => x.DeputyId).HasColumnName("absence_deputy_id");
+        });
 
         b.OwnsMany(u => u.AreaRoles, r =>
         {

@@ -687,6 +687,10 @@ namespace Imi.Infrastructure.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("authority_id");
 
+                    b.Property<int?>("Capacity")
+                        .HasColumnType("integer")
+                        .HasColumnName("capacity");
+
                     b.Property<string>("Email")
                         .IsRequired()
                         .HasMaxLength(254)
@@ -1552,6 +1556,14 @@ namespace Imi.Infrastructure.Data.Migrations
                                 .HasColumnType("boolean")
                                 .HasColumnName("approves_requests");
 
+                            b1.Property<string>("AutomaticAllocation")
+                                .IsRequired()
+                                .ValueGeneratedOnAdd()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)")
+                                .HasDefaultValue("Manual")
+                                .HasColumnName("automatic_allocation");
+
                             b1.Property<Guid?>("CoordinatorId")
                                 .HasColumnType("uuid")
                                 .HasColumnName("coordinator_id");
@@ -1927,6 +1939,33 @@ namespace Imi.Infrastructure.Data.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_users_languages_preferred_language_code");
 
+                    b.OwnsOne("Imi.Domain.Allocation.Absence", "Absence", b1 =>
+                        {
+                            b1.Property<Guid>("UserId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<Guid?>("DeputyId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("absence_deputy_id");
+
+                            b1.Property<DateOnly>("From")
+                                .HasColumnType("date")
+                                .HasColumnName("absence_from");
+
+                            b1.Property<DateOnly>("To")
+                                .HasColumnType("date")
+                                .HasColumnName("absence_to");
+
+                            b1.HasKey("UserId");
+
+                            b1.ToTable("users");
+
+                            b1.WithOwner()
+                                .HasForeignKey("UserId")
+                                .HasConstraintName("fk_users_users_id");
+                        });
+
                     b.OwnsMany("Imi.Domain.Users.AreaRoleAssignment", "AreaRoles", b1 =>
                         {
                             b1.Property<int>("Id")
@@ -1975,6 +2014,8 @@ namespace Imi.Infrastructure.Data.Migrations
                                 .HasForeignKey("UserId")
                                 .HasConstraintName("fk_user_area_roles_users_user_id");
                         });
+
+                    b.Navigation("Absence");
 
                     b.Navigation("AreaRoles");
                 });

@@ -1,12 +1,14 @@
-using Imi.Infrastructure.Localization;
+using Imi.Domain.Allocation;
 using Imi.Domain.Common;
+using Imi.Infrastructure.Allocation;
+using Imi.Infrastructure.Localization;
 using Imi.Infrastructure.Requests;
 using Imi.Infrastructure.UseCases;
 using Imi.Portal.Store.Requests;
 
 namespace Imi.Portal.Store.Allocation;
 
-/// <summary>The allocation board: its own busy flag and messages, never shown on another page.</summary>
+/// <summary>The allocation board: its own busy flag, messages and suggestions, never shown on another page.</summary>
 [FeatureState]
 public sealed record AllocationState
 {
@@ -14,59 +16,154 @@ public sealed record AllocationState
     public bool Busy { get; init; }
     public string? Message { get; init; }
     public string? Error { get; init; }
+    /// <summary>What "suggest" proposed, per request; gone once allocated or when the board is left.</summary>
+    public IReadOnlyDictionary<Guid, BoardSuggestion> Suggestions { get; init; } = new Dictionary<Guid, BoardSuggestion>();
     /// <summary>How often a change by someone else refreshed the board.</summary>
     public int LiveRefreshes { get; init; }
 }
 
+/// <summary>A request as the allocator saw it on the board (its revision: a later change by someone else wins).</summary>
+public sealed record CardRef(Guid RequestId, int Revision, string Reference);
+
 public sealed record LoadBoardsAction(Guid UserId);
-public sealed record BoardsLoadedAction(IReadOnlyList<AllocationBoard> Boards, string? Message = null, bool Live = false);
-/// <summary>A card dropped on a handler's column (or allocated with the keyboard): the request goes to that handler.</summary>
-public sealed record AllocateOnBoardAction(Guid UserId, Guid RequestId, int Revision, Guid HandlerId, string HandlerName);
-public sealed record AllocationFailedAction(string Message);
+public sealed record BoardsLoadedAction(IReadOnlyList<AllocationBoard> Boards, string? Message = null, bool Live = false, string? Error = null);
+
+/// <summary>
+/// Who handles one request from now on: a drop on a column, the card's allocation editor, a confirmed
+/// suggestion. No handler: back to "not allocated". <paramref name="Names"/> are for the message.
+/// </summary>
+public sealed record ChangeAllocationAction(Guid UserId, CardRef Card, IReadOnlyList<Guid> HandlerIds, IReadOnlyList<string> Names);
+
+/// <summary>Several requests (chosen on the board, or dragged together) to one handler, or each to its suggested handler.</summary>
+public sealed record AllocateSeveralAction(Guid UserId, IReadOnlyList<(CardRef Card, Guid HandlerId)> Moves);
+
+public sealed record SuggestAction(Guid UserId, string AreaCode, IReadOnlyList<Guid> RequestIds);
+public sealed record SuggestionsLoadedAction(IReadOnlyList<BoardSuggestion> Suggestions, string? Message);
+
+/// <summary>Capacity, absence, automatic allocation: set from the board (an allocator) or from My profile (the user).</summary>
+public sealed record ArrangeAction(Guid UserId, IReadOnlyList<AllocationCommand> Commands, string DoneMessage);
+public sealed record AllocationFailedAction(string Message, string? Field = null);
 
 public static class AllocationReducers
 {
     [ReducerMethod]
+    public static AllocationState Reduce(AllocationState state, LoadBoardsAction _) => state with { Suggestions = new Dictionary<Guid, BoardSuggestion>() };
+
+    [ReducerMethod]
     public static AllocationState Reduce(AllocationState state, BoardsLoadedAction a) => state with
     {
         Boards = a.Boards, Busy = false,
-        Message = a.Live ? state.Message : a.Message, Error = a.Live ? state.Error : null,
+        Message = a.Live ? state.Message : a.Message, Error = a.Live ? state.Error : a.Error,
         LiveRefreshes = state.LiveRefreshes + (a.Live ? 1 : 0),
+        // A suggestion for a request that has handlers now is spent.
+        Suggestions = state.Suggestions.Where(s => a.Boards.Any(b => b.Cards.Any(c => c.Id == s.Key && c.AllocatedTo.Count == 0)))
+            .ToDictionary(s => s.Key, s => s.Value),
     };
 
     [ReducerMethod]
-    public static AllocationState Reduce(AllocationState state, AllocateOnBoardAction _) => state with { Busy = true, Message = null, Error = null };
+    public static AllocationState Reduce(AllocationState state, ChangeAllocationAction _) => Working(state);
+
+    [ReducerMethod]
+    public static AllocationState Reduce(AllocationState state, AllocateSeveralAction _) => Working(state);
+
+    [ReducerMethod]
+    public static AllocationState Reduce(AllocationState state, SuggestAction _) => Working(state);
+
+    [ReducerMethod]
+    public static AllocationState Reduce(AllocationState state, ArrangeAction _) => Working(state);
+
+    [ReducerMethod]
+    public static AllocationState Reduce(AllocationState state, SuggestionsLoadedAction a) => state with
+    {
+        Busy = false, Message = a.Message,
+        Suggestions = state.Suggestions.Concat(a.Suggestions.Select(s => KeyValuePair.Create(s.RequestId, s)))
+            .GroupBy(s => s.Key).ToDictionary(g => g.Key, g => g.Last().Value),
+    };
 
     [ReducerMethod]
     public static AllocationState Reduce(AllocationState state, AllocationFailedAction a) => state with { Busy = false, Error = a.Message, Message = null };
 
     [ReducerMethod]
     public static AllocationState Reduce(AllocationState state, EffectFailedAction a) =>
-        a.Action is AllocateOnBoardAction ? state with { Busy = false, Error = a.Message, Message = null } : state;
+        a.Action is ChangeAllocationAction or AllocateSeveralAction or SuggestAction or ArrangeAction ? state with { Busy = false, Error = a.Message, Message = null } : state;
+
+    private static AllocationState Working(AllocationState state) => state with { Busy = true, Message = null, Error = null };
 }
 
-public sealed class AllocationEffects(RequestService requests, RequestQueries queries, IState<AllocationState> state, Texts texts)
+public sealed class AllocationEffects(RequestService requests, RequestQueries queries, AllocationService allocation, IState<AllocationState> state, Texts texts)
 {
     [EffectMethod]
     public async Task Handle(LoadBoardsAction a, IDispatcher dispatcher) =>
         dispatcher.Dispatch(new BoardsLoadedAction(await queries.AllocationBoardsAsync(a.UserId)));
 
     [EffectMethod]
-    public async Task Handle(AllocateOnBoardAction a, IDispatcher dispatcher)
+    public async Task Handle(ChangeAllocationAction a, IDispatcher dispatcher)
+    {
+        var problem = await MoveAsync(a.UserId, a.Card, a.HandlerIds);
+        var message = problem is null
+            ? a.HandlerIds.Count == 0
+                ? texts["Requests.Board.Unallocated", ("reference", a.Card.Reference)]
+                : texts["Requests.Board.AllocatedTo", ("reference", a.Card.Reference), ("names", string.Join(", ", a.Names))]
+            : null;
+        dispatcher.Dispatch(new BoardsLoadedAction(await queries.AllocationBoardsAsync(a.UserId), message, Error: problem));
+    }
+
+    [EffectMethod]
+    public async Task Handle(AllocateSeveralAction a, IDispatcher dispatcher)
+    {
+        var problems = new List<string>();
+        foreach (var (card, handler) in a.Moves)
+            if (await MoveAsync(a.UserId, card, [handler]) is { } problem)
+                problems.Add(problem);
+        var done = a.Moves.Count - problems.Count;
+        dispatcher.Dispatch(new BoardsLoadedAction(await queries.AllocationBoardsAsync(a.UserId),
+            done > 0 ? texts["Requests.Board.AllocatedSeveral", ("count", done)] : null,
+            Error: problems.Count > 0 ? string.Join(" ", problems) : null));
+    }
+
+    [EffectMethod]
+    public async Task Handle(SuggestAction a, IDispatcher dispatcher)
+    {
+        var suggestions = await queries.SuggestAsync(a.UserId, a.AreaCode, a.RequestIds);
+        dispatcher.Dispatch(new SuggestionsLoadedAction(suggestions,
+            suggestions.Count < a.RequestIds.Count ? texts["Requests.Board.NobodyPresent"] : null));
+    }
+
+    [EffectMethod]
+    public async Task Handle(ArrangeAction a, IDispatcher dispatcher)
     {
         try
         {
-            await requests.ExecuteAsync(a.UserId, new AllocateRequest(a.RequestId, a.Revision, [a.HandlerId]));
-            dispatcher.Dispatch(new BoardsLoadedAction(await queries.AllocationBoardsAsync(a.UserId), texts["Requests.Board.Allocated", ("name", a.HandlerName)]));
+            foreach (var command in a.Commands)
+                await allocation.ExecuteAsync(a.UserId, command);
+            dispatcher.Dispatch(new BoardsLoadedAction(await queries.AllocationBoardsAsync(a.UserId), a.DoneMessage));
+        }
+        catch (DomainException e) when (e is not ChangedBySomeoneElseException)
+        {
+            dispatcher.Dispatch(new AllocationFailedAction(texts.Refusal(e), e.Field));
+        }
+    }
+
+    /// <summary>One request to its new handlers; a refusal or a change by someone else comes back as the sentence to show.</summary>
+    private async Task<string?> MoveAsync(Guid userId, CardRef card, IReadOnlyList<Guid> handlerIds)
+    {
+        try
+        {
+            await requests.ExecuteAsync(userId, handlerIds.Count == 0
+                ? new UnallocateRequest(card.RequestId, card.Revision)
+                : new AllocateRequest(card.RequestId, card.Revision, handlerIds));
+            return null;
         }
         catch (ChangedBySomeoneElseException)
         {
-            dispatcher.Dispatch(new BoardsLoadedAction(await queries.AllocationBoardsAsync(a.UserId)));
-            dispatcher.Dispatch(new AllocationFailedAction(texts["Requests.Board.ChangedMeanwhile"]));
+            // Nothing is lost: the board shows the change that won, and this says what it was and what was not done.
+            var now = await queries.AllocationNowAsync(userId, card.RequestId);
+            var with = now is null || now.HandlerNames.Count == 0 ? texts["Requests.Board.NobodyNow"] : string.Join(", ", now.HandlerNames);
+            return texts["Requests.Board.ChangedBy", ("reference", card.Reference), ("name", now?.ChangedBy ?? "–"), ("handlers", with)];
         }
         catch (DomainException e)
         {
-            dispatcher.Dispatch(new AllocationFailedAction(texts.Refusal(e)));
+            return $"{card.Reference}: {texts.Refusal(e)}";
         }
     }
 

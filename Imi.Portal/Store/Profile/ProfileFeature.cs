@@ -1,3 +1,4 @@
+using Imi.Infrastructure.Allocation;
 using Imi.Domain.Common;
 using Imi.Infrastructure.Localization;
 using Imi.Infrastructure.Users;
@@ -15,6 +16,7 @@ public enum ProfileSection
     Password,
     SecurityCode,
     Digest,
+    Absence,
 }
 
 /// <summary>"My profile": the user as the page shows them, which form is being saved, and why the last one was refused.</summary>
@@ -45,6 +47,10 @@ public sealed record SaveContactAction(Guid UserId, ContactChange Change);
 public sealed record ContactSavedAction(ProfileView View);
 public sealed record SetWeeklyDigestAction(Guid UserId, bool Receive);
 public sealed record WeeklyDigestSavedAction(ProfileView View);
+/// <summary>The user's own absence (from-to) and deputy; <c>Remove</c>: take it away.</summary>
+public sealed record SaveOwnAbsenceAction(Guid UserId, DateOnly From, DateOnly To, Guid? DeputyId);
+public sealed record RemoveOwnAbsenceAction(Guid UserId);
+public sealed record AbsenceSavedAction(ProfileView View);
 public sealed record ChangePasswordAction(Guid UserId, string CurrentPassword, string NewPassword);
 public sealed record ChangeSecurityCodeAction(Guid UserId, string CurrentPassword, string CurrentSecurityCode, string NewSecurityCode);
 /// <summary>Saved; the page reloads (a new language, or a renewed session after a new password or code).</summary>
@@ -62,6 +68,7 @@ public static class ProfileReducers
         [ProfileSection.Contact] = ["GivenName", "FamilyName", "Phone"],
         [ProfileSection.Password] = [ProfileService.Fields.CurrentPassword, ProfileService.Fields.NewPassword],
         [ProfileSection.Digest] = [],
+        [ProfileSection.Absence] = ["absenceFrom", "absenceTo", "deputy"],
         [ProfileSection.SecurityCode] = [ProfileService.Fields.CurrentPassword, ProfileService.Fields.CurrentSecurityCode, ProfileService.Fields.NewSecurityCode],
     };
 
@@ -94,6 +101,16 @@ public static class ProfileReducers
     public static ProfileState Reduce(ProfileState state, ChangeSecurityCodeAction _) => Start(state, ProfileSection.SecurityCode);
 
     [ReducerMethod]
+    public static ProfileState Reduce(ProfileState state, SaveOwnAbsenceAction _) => Start(state, ProfileSection.Absence);
+
+    [ReducerMethod]
+    public static ProfileState Reduce(ProfileState state, RemoveOwnAbsenceAction _) => Start(state, ProfileSection.Absence);
+
+    [ReducerMethod]
+    public static ProfileState Reduce(ProfileState state, AbsenceSavedAction action) =>
+        state with { Saving = null, Saved = ProfileSection.Absence, View = action.View, Generation = state.Generation + 1 };
+
+    [ReducerMethod]
     public static ProfileState Reduce(ProfileState state, ContactSavedAction action) =>
         state with { Saving = null, Saved = ProfileSection.Contact, View = action.View, Generation = state.Generation + 1 };
 
@@ -120,7 +137,8 @@ public static class ProfileReducers
     public static ProfileState Reduce(ProfileState state, EffectFailedAction action) => action.Action switch
     {
         LoadProfileAction => state with { IsLoading = false },
-        ChooseProfileLanguageAction or SaveContactAction or SetWeeklyDigestAction or ChangePasswordAction or ChangeSecurityCodeAction => state with { Saving = null },
+        ChooseProfileLanguageAction or SaveContactAction or SetWeeklyDigestAction or ChangePasswordAction or ChangeSecurityCodeAction
+            or SaveOwnAbsenceAction or RemoveOwnAbsenceAction => state with { Saving = null },
         _ => state,
     };
 
@@ -128,8 +146,23 @@ public static class ProfileReducers
         state with { Saving = section, Saved = null, Refused = null, Error = null, FieldErrors = NoErrors };
 }
 
-public sealed class ProfileEffects(ProfileService profiles, SessionRenewal renewal, NavigationManager navigation, Texts texts)
+public sealed class ProfileEffects(ProfileService profiles, AllocationService allocation, SessionRenewal renewal, NavigationManager navigation, Texts texts)
 {
+    [EffectMethod]
+    public async Task Handle(SaveOwnAbsenceAction action, IDispatcher dispatcher)
+    {
+        if (await RunAsync(ProfileSection.Absence, dispatcher,
+                () => allocation.ExecuteAsync(action.UserId, new RecordAbsence(action.UserId, action.From, action.To, action.DeputyId))))
+            dispatcher.Dispatch(new AbsenceSavedAction(await profiles.GetAsync(action.UserId)));
+    }
+
+    [EffectMethod]
+    public async Task Handle(RemoveOwnAbsenceAction action, IDispatcher dispatcher)
+    {
+        if (await RunAsync(ProfileSection.Absence, dispatcher, () => allocation.ExecuteAsync(action.UserId, new EndAbsence(action.UserId))))
+            dispatcher.Dispatch(new AbsenceSavedAction(await profiles.GetAsync(action.UserId)));
+    }
+
     [EffectMethod]
     public async Task Handle(LoadProfileAction action, IDispatcher dispatcher) =>
         dispatcher.Dispatch(new ProfileLoadedAction(await profiles.GetAsync(action.UserId)));

@@ -20,6 +20,8 @@ internal sealed class ExchangeCast
     public readonly Actor RequesterBasic = new(Guid.NewGuid(), RequesterAuthority, false, false, [], "fr");
     public readonly Actor Responder = Handler(ResponderAuthority, "de");
     public readonly Actor ResponderColleague = Handler(ResponderAuthority, "de");
+    /// <summary>The responding authority's request handlers in the area, as allocation sees them (nobody absent, no capacity).</summary>
+    public IReadOnlyList<Imi.Domain.Allocation.HandlerOnDuty> Pool => [new(Responder.UserId, 0, null, null), new(ResponderColleague.UserId, 0, null, null)];
     public readonly Actor ResponderAllocator = new(Guid.NewGuid(), ResponderAuthority, false, false, [new("PQ", AreaRole.Allocator)], "de");
     public readonly Actor RequestApprover = Handler(RequesterCoordinator, "fr");
     public readonly Actor ReplyApprover = Handler(ResponderCoordinator, "de");
@@ -71,7 +73,7 @@ internal sealed class ExchangeCast
             return r;
         r.ApproveRequest(RequestApprover, Now);
         if (allocation)
-            r.Allocate(ResponderAllocator, [Responder.UserId], Now);
+            r.Allocate(ResponderAllocator, [Responder.UserId], Pool, Now);
         if (status == RequestStatus.Sent)
             return r;
         if (status == RequestStatus.AwaitingClarification)

@@ -20,7 +20,8 @@ public class WorkflowTests
             case RequestAction.Send: r.Send(actor, Cast.Oversight(false), Cast.Settings(), Now); break;
             case RequestAction.ApproveRequest: r.ApproveRequest(actor, Now); break;
             case RequestAction.SendBackRequest: r.SendBackRequest(actor, "Bitte präzisieren.", Now); break;
-            case RequestAction.Allocate: r.Allocate(actor, [Cast.ResponderColleague.UserId], Now); break;
+            case RequestAction.Allocate: r.Allocate(actor, [Cast.ResponderColleague.UserId], Cast.Pool, Now); break;
+            case RequestAction.Unallocate: r.Unallocate(actor, Now); break;
             case RequestAction.Forward: r.Forward(actor, OtherAuthority, ResponderSettings.None, "Zuständig ist die Kammer.", Now); break;
             case RequestAction.Accept: r.Accept(actor, null, null, Now); break;
             case RequestAction.ProposeAnswerDate: r.ProposeAnswerDate(actor, new DateOnly(2027, 2, 1), "Archiv", Now); break;
@@ -70,7 +71,7 @@ public class WorkflowTests
     {
         var rows = RequestWorkflow.Table.Where(t => t.Action == action).ToList();
         Assert.NotEmpty(rows);
-        var allocation = action == RequestAction.Allocate;
+        var allocation = action is RequestAction.Allocate or RequestAction.Unallocate;
         var allowedHere = rows.Where(t => t.From.Contains(status)).ToList();
 
         if (allowedHere.Count == 0)
@@ -218,7 +219,7 @@ public class WorkflowTests
         var r = Cast.Draft();
         r.Send(Cast.Requester, RequesterOversight.None, Cast.Settings(allocation: true), Now);
         Assert.Throws<NotPermittedException>(() => r.Accept(Cast.Responder, null, null, Now));
-        r.Allocate(Cast.ResponderAllocator, [Cast.Responder.UserId], Now);
+        r.Allocate(Cast.ResponderAllocator, [Cast.Responder.UserId], Cast.Pool, Now);
         Assert.Throws<NotPermittedException>(() => r.Accept(Cast.ResponderColleague, null, null, Now));
         Assert.Contains(RequestAction.Accept, RequestWorkflow.AllowedActions(r, Cast.Responder));
 
