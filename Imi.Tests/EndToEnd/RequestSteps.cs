@@ -6,10 +6,21 @@ namespace Imi.Tests.EndToEnd;
 /// <summary>What a user does on the request pages, step by step.</summary>
 internal static class RequestSteps
 {
+    /// <summary>
+    /// A browser page of <paramref name="username"/>, signed in, on the home page with its circuit up. The sign-in itself
+    /// goes over HTTP (the same forms, posted as a script would; <see cref="SignInOverHttp"/>) and the browser takes its
+    /// cookies: the journeys that start here are about what comes after; the sign-in pages have their own browser tests.
+    /// </summary>
     public static async Task<IPage> SignedInAsync(PortalServer server, string username)
     {
         var page = await Browser.NewPageAsync(server);
-        await SignInJourney.SignInAsync(page, username, DemoNetwork.Password, DemoNetwork.SecurityCode);
+        using (var http = new SignInOverHttp(server))
+        {
+            await http.SignInAsync(username, DemoNetwork.Password, DemoNetwork.SecurityCode);
+            await page.Context.AddCookiesAsync(http.BrowserCookies());
+        }
+        await page.GotoAsync("");
+        await page.WaitForCircuitAsync();
         return page;
     }
 

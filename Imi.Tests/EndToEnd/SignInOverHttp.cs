@@ -53,6 +53,13 @@ public sealed partial class SignInOverHttp : IDisposable
         return _cookies.GetCookies(_base)[SessionCookie]?.Value ?? throw new InvalidOperationException("No session cookie after signing in.");
     }
 
+    /// <summary>Every cookie the portal set so far (the session, the language), as a browser context takes them.</summary>
+    public IEnumerable<Microsoft.Playwright.Cookie> BrowserCookies() =>
+        _cookies.GetCookies(_base).Select(c => new Microsoft.Playwright.Cookie
+        {
+            Name = c.Name, Value = c.Value, Domain = _base.Host, Path = string.IsNullOrEmpty(c.Path) ? "/" : c.Path, HttpOnly = c.HttpOnly, Secure = c.Secure,
+        });
+
     /// <summary>Signs out with the shell's form, as the sign-out button does.</summary>
     public async Task SignOutAsync()
     {

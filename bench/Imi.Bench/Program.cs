@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
-// Usage: Imi.Bench <server connection string> [--scale N[,N...]] [--queries N] [--concurrency N] [--requests N] [--no-search] [--no-figures]
+// Usage: Imi.Bench <server connection string> [--scale N[,N...]] [--queries N] [--concurrency N] [--requests N] [--no-search] [--no-figures] [--board]
 //        Imi.Bench --texts   (the text catalogue's cost per text; no database)
 //        Imi.Bench --pages http://127.0.0.1:5080/ [--user demo.ie.kingsinns] [--locale de-DE] [--rounds 15]
 //                            (time until a page's data shows, in Chromium, against a running portal with demo data)
@@ -64,6 +64,7 @@ foreach (var scale in scales)
         .AddSingleton<SearchBenchmark>()
         .AddSingleton<RequestBenchmark>()
         .AddSingleton<PerformanceBenchmark>()
+        .AddSingleton<AllocationBenchmark>()
         .BuildServiceProvider();
 
     await using (var scope = services.CreateAsyncScope())
@@ -89,6 +90,15 @@ foreach (var scale in scales)
         Console.WriteLine($"  action list, {concurrency} at a time:    " + (await requests.ActionListAsync(queries, concurrency, seed: 6)));
         Console.WriteLine("  send, one at a time:         " + (await requests.SendAsync(queries / 4, 1)));
         Console.WriteLine($"  send, {concurrency} at a time:           " + (await requests.SendAsync(queries / 2, concurrency, seed: 10)));
+    }
+    if (exchanges > 0 && args.Contains("--board"))
+    {
+        var board = services.GetRequiredService<AllocationBenchmark>();
+        var (allocator, handlers, open) = await board.EnsureBoardAsync();
+        Console.WriteLine("  allocation board data, one at a time: " + await board.BoardAsync(allocator, 50));
+        Console.WriteLine("  move on the board, one at a time:     " + await board.MovesAsync(allocator, handlers, open, 200, 1));
+        Console.WriteLine($"  move on the board, {concurrency} at a time:       " + await board.MovesAsync(allocator, handlers, open.Skip(200).ToList(), 200, concurrency));
+        Console.WriteLine("  suggest for every card, one at a time: " + await board.SuggestAsync(allocator, open, 20));
     }
     if (exchanges > 0 && !args.Contains("--no-figures"))
     {
