@@ -66,8 +66,8 @@ public sealed class AllocationBenchmark(IDbContextFactory<ImiDbContext> contexts
         var authorityId = await db.ImiUsers.Where(u => u.Id == allocator).Select(u => u.AuthorityId).SingleAsync();
         var handlers = await db.ImiUsers.Where(u => u.AuthorityId == authorityId && u.Username.StartsWith(Marker + "-") && u.Username != Marker + "-allocator")
             .OrderBy(u => u.Username).Select(u => u.Id).ToListAsync();
-        var open = await db.Database.SqlQueryRaw<Guid>($"""
-            SELECT id AS "Value" FROM information_requests WHERE responding_authority_id = '{authorityId}' AND status = 'Sent'
+        var open = await db.Database.SqlQuery<Guid>($"""
+            SELECT id AS "Value" FROM information_requests WHERE responding_authority_id = {authorityId} AND status = 'Sent'
                AND (responder_settings ->> 'allocationEnabled')::boolean ORDER BY number
             """).ToListAsync();
         return (allocator.Value, handlers, open);

@@ -95,6 +95,7 @@ foreach (var scale in scales)
     {
         var board = services.GetRequiredService<AllocationBenchmark>();
         var (allocator, handlers, open) = await board.EnsureBoardAsync();
+        await services.GetRequiredService<PerformanceBenchmark>().EnsureFactsAsync(); // the new requests' facts rows, as the start-up backfill makes them
         Console.WriteLine("  allocation board data, one at a time: " + await board.BoardAsync(allocator, 50));
         Console.WriteLine("  move on the board, one at a time:     " + await board.MovesAsync(allocator, handlers, open, 200, 1));
         Console.WriteLine($"  move on the board, {concurrency} at a time:       " + await board.MovesAsync(allocator, handlers, open.Skip(200).ToList(), 200, concurrency));
