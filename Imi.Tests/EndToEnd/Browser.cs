@@ -28,10 +28,13 @@ public static class Browser
     }
 
     /// <param name="locale">The browser's language (its Accept-Language), e.g. "sv-SE"; Playwright's default otherwise.</param>
-    public static async Task<IPage> NewPageAsync(PortalServer server, string? locale = null)
+    public static Task<IPage> NewPageAsync(PortalServer server, string? locale = null) => NewPageAsync(server.BaseAddress, locale);
+
+    /// <param name="baseAddress">Where the pages are: a portal, or a load balancer in front of several.</param>
+    public static async Task<IPage> NewPageAsync(Uri baseAddress, string? locale = null)
     {
         var browser = await Shared.Value;
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseAddress.ToString(), Locale = locale });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseAddress.ToString(), Locale = locale });
         context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
     }
