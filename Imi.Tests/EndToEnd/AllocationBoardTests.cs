@@ -14,13 +14,7 @@ public class AllocationBoardTests(PortalServer server) : IClassFixture<PortalSer
     public async Task TheAllocator_SeesANewRequestArrive_AndDragsItToAColleague_WhoseListShowsItAtOnce()
     {
         await using (var services = TestServices.Build(TestDatabase.ConnectionStringFor(server.DatabaseName)))
-        await using (var db = await services.DbAsync())
-        {
-            var chamber = await db.Authorities.SingleAsync(a => a.Id == DemoSeeder.IdOf("de-architects-by"));
-            var staff = await db.ImiUsers.Where(u => u.AuthorityId == chamber.Id).ToListAsync();
-            chamber.SetAllocation(new Imi.Domain.Access.Actor(Guid.Empty, chamber.Id, true, false, []), "PQ", true, staff);
-            await db.SaveChangesAsync();
-        }
+            await Imi.Tests.Infrastructure.Requests.AllocationOn.SwitchOnAsync(services);
         var tobias = DemoSeeder.IdOf("user:demo.de.handler2");
         var german = UserTexts.In("de"); // Sabine Koch and Tobias Fischer read the portal in German
 
@@ -69,16 +63,7 @@ public class AllocationBoardMoreTests(PortalServer server) : IClassFixture<Porta
     private async Task<List<string>> PrepareAsync(int count)
     {
         await using var services = TestServices.Build(TestDatabase.ConnectionStringFor(server.DatabaseName));
-        await using (var db = await services.DbAsync())
-        {
-            var chamber = await db.Authorities.SingleAsync(a => a.Id == DemoSeeder.IdOf("de-architects-by"));
-            if (!chamber.Areas.Single(a => a.LegislativeAreaCode == "PQ").AllocationEnabled)
-            {
-                var staff = await db.ImiUsers.Where(u => u.AuthorityId == chamber.Id).ToListAsync();
-                chamber.SetAllocation(new Imi.Domain.Access.Actor(Guid.Empty, chamber.Id, true, false, []), "PQ", true, staff);
-                await db.SaveChangesAsync();
-            }
-        }
+        await Imi.Tests.Infrastructure.Requests.AllocationOn.SwitchOnAsync(services);
         var references = new List<string>();
         for (var i = 0; i < count; i++)
         {

@@ -33,13 +33,7 @@ public class LoadBalancerTests(PortalServer server) : IClassFixture<PortalServer
         await using var second = await PortalServer.SecondInstanceAsync(server);
         await using var balancer = await LoadBalancer.StartAsync(server, second);
         await using (var services = TestServices.Build(TestDatabase.ConnectionStringFor(server.DatabaseName)))
-        await using (var db = await services.DbAsync())
-        {
-            var chamber = await db.Authorities.SingleAsync(a => a.Id == DemoSeeder.IdOf("de-architects-by"));
-            var staff = await db.ImiUsers.Where(u => u.AuthorityId == chamber.Id).ToListAsync();
-            chamber.SetAllocation(new Imi.Domain.Access.Actor(Guid.Empty, chamber.Id, true, false, []), "PQ", true, staff);
-            await db.SaveChangesAsync();
-        }
+            await Imi.Tests.Infrastructure.Requests.AllocationOn.SwitchOnAsync(services);
         var german = UserTexts.In("de");
 
         // Tobias Fischer signs in through the balancer, on instance a.

@@ -10,7 +10,7 @@ using static Imi.Tests.Infrastructure.Requests.RequestFixtures;
 
 namespace Imi.Tests.Infrastructure.Requests;
 
-/// <summary>The Bavarian chamber with allocation on in PQ: Maximilian Bauer, Lena Hoffmann and Tobias Fischer handle, Sabine Koch allocates.</summary>
+/// <summary>The Bavarian chamber with allocation on in PQ (for the service and browser tests): Maximilian Bauer, Lena Hoffmann and Tobias Fischer handle, Sabine Koch allocates.</summary>
 internal static class AllocationOn
 {
     public const string Maximilian = GermanChamberAdmin, Lena = GermanHandler, Tobias = GermanHandler2, Sabine = GermanAllocator;

@@ -13,13 +13,7 @@ public class AllocationTests(DatabaseFixture database) : IClassFixture<DatabaseF
     public async Task WithAllocationOn_OnlyAllocatorsAreAlerted_AndTheAllocatedHandlerGetsIt()
     {
         await using var services = database.Services();
-        await using (var db = await services.DbAsync())
-        {
-            var chamber = await db.Authorities.SingleAsync(a => a.Email == BavarianArchitectsMail);
-            var staff = await db.ImiUsers.Where(u => u.AuthorityId == chamber.Id).ToListAsync();
-            chamber.SetAllocation(new Imi.Domain.Access.Actor(Guid.Empty, chamber.Id, true, false, []), "PQ", true, staff);
-            await db.SaveChangesAsync();
-        }
+        await AllocationOn.SwitchOnAsync(services);
         var id = await SentRequestAsync(services);
         await using (var db = await services.DbAsync())
         {
