@@ -122,6 +122,9 @@ public class StaticAssetsTests(PortalServer server) : IClassFixture<PortalServer
                 problems.Add($"{asset}: no compressed variant");
             if (!endpoints.All(e => e.ResponseHeaders.Any(h => h.Name == "Cache-Control" && h.Value.Contains("immutable"))))
                 problems.Add($"{asset}: not cached for good");
+            // And the running portal serves its content (a file the build names but cannot find is served empty).
+            if ((await client.GetByteArrayAsync(asset)).Length < 500)
+                problems.Add($"{asset}: served empty");
         }
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
