@@ -3,6 +3,7 @@ using Imi.Domain.Users;
 using Imi.Infrastructure.Data;
 using Imi.Infrastructure.Requests;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace Imi.Bench;
@@ -87,6 +88,43 @@ public sealed class AllocationBenchmark(IDbContextFactory<ImiDbContext> contexts
         var revisions = await db.Requests.Where(r => requestIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Revision);
         var result = await Latency.MeasureAsync(moves, concurrency, i =>
             requests.ExecuteAsync(allocator, new AllocateRequest(requestIds[i], revisions[requestIds[i]], [handlers[i % handlers.Count]])), "moves");
+        foreach (var id in requestIds.Take(moves))
+            await requests.ExecuteAsync(allocator, new UnallocateRequest(id, revisions[id] + 1));
+        return result;
+    }
+
+    /// <summary>
+    /// A change crossing instances: a move made here (instance a) until a second instance — its own change-feed listener
+    /// on its own connection, as another portal process has — heard of it and read the board again (what an open board on
+    /// instance b does before it renders). The SignalR push to the browser and its render come on top (not measured here).
+    /// </summary>
+    public async Task<BenchmarkResult> CrossInstanceAsync(Guid allocator, List<Guid> handlers, List<Guid> requestIds, int moves, string connectionString)
+    {
+        using var loggers = Microsoft.Extensions.Logging.LoggerFactory.Create(_ => { });
+        await using var secondSource = NpgsqlDataSource.Create(connectionString);
+        var feed = new ChangeFeed(loggers.CreateLogger<ChangeFeed>());
+        using var listener = new ChangeFeedListener(secondSource, feed, new Imi.Infrastructure.Identity.AccountChanges(loggers.CreateLogger<Imi.Infrastructure.Identity.AccountChanges>()),
+            loggers.CreateLogger<ChangeFeedListener>());
+        await listener.StartAsync(CancellationToken.None);
+        await listener.Listening;
+        var waiting = new System.Collections.Concurrent.ConcurrentDictionary<Guid, TaskCompletionSource>();
+        feed.Changed += change =>
+        {
+            if (waiting.TryRemove(change.RequestId, out var heard))
+                heard.TrySetResult();
+        };
+        await using var db = await contexts.CreateDbContextAsync();
+        var revisions = await db.Requests.Where(r => requestIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Revision);
+        var result = await Latency.MeasureAsync(moves, 1, async i =>
+        {
+            var id = requestIds[i];
+            var heard = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            waiting[id] = heard;
+            await requests.ExecuteAsync(allocator, new AllocateRequest(id, revisions[id], [handlers[i % handlers.Count]]));
+            await heard.Task.WaitAsync(TimeSpan.FromSeconds(10));
+            await queries.AllocationBoardsAsync(allocator); // instance b's board reads again
+        }, "changes");
+        await listener.StopAsync(CancellationToken.None);
         foreach (var id in requestIds.Take(moves))
             await requests.ExecuteAsync(allocator, new UnallocateRequest(id, revisions[id] + 1));
         return result;

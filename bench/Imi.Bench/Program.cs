@@ -100,6 +100,7 @@ foreach (var scale in scales)
         Console.WriteLine("  move on the board, one at a time:     " + await board.MovesAsync(allocator, handlers, open, 200, 1));
         Console.WriteLine($"  move on the board, {concurrency} at a time:       " + await board.MovesAsync(allocator, handlers, open.Skip(200).ToList(), 200, concurrency));
         Console.WriteLine("  suggest for every card, one at a time: " + await board.SuggestAsync(allocator, open, 20));
+        Console.WriteLine("  a move reaching another instance's board: " + await board.CrossInstanceAsync(allocator, handlers, open, 200, connection));
     }
     if (exchanges > 0 && !args.Contains("--no-figures"))
     {
