@@ -10,6 +10,8 @@ using Npgsql;
 
 // Usage: Imi.Bench <server connection string> [--scale N[,N...]] [--queries N] [--concurrency N] [--requests N] [--no-search] [--no-figures] [--board]
 //        Imi.Bench --texts   (the text catalogue's cost per text; no database)
+//        Imi.Bench --board-page http://127.0.0.1:5080/ "<connection string of that portal's database>" [--rounds 20]
+//                            (the allocation board with 500 requests and 43 handlers, in Chromium, against a running demo portal)
 //        Imi.Bench --pages http://127.0.0.1:5080/ [--user demo.ie.kingsinns] [--locale de-DE] [--rounds 15]
 //                            (time until a page's data shows, in Chromium, against a running portal with demo data)
 // Creates (once) a database per scale, fills it, and benchmarks the authority search on it.
@@ -23,6 +25,32 @@ if (args.Length >= 2 && args[0] == "--pages")
     string Named(string name, string fallback) => args.SkipWhile(a => a != name).Skip(1).DefaultIfEmpty(fallback).First();
     await PageBenchmark.RunAsync(new Uri(args[1]), Named("--user", "demo.ie.kingsinns"), Imi.Infrastructure.Demo.DemoNetwork.Password,
         Imi.Infrastructure.Demo.DemoNetwork.SecurityCode, Named("--locale", "en-IE"), int.Parse(Named("--rounds", "15")));
+    return;
+}
+if (args.Length >= 3 && args[0] == "--board-page")
+{
+    // Imi.Bench --board-page http://127.0.0.1:5080/ "<the running portal's connection string>" [--rounds 20]
+    // Fills the Bavarian chamber's PQ board of the demo (allocation on, 40 more handlers, 500 new requests), then times
+    // the board in Chromium as Sabine Koch (demo.de.allocator).
+    var boardServices = new ServiceCollection()
+        .AddLogging(b => b.AddConsole().SetMinimumLevel(LogLevel.Warning))
+        .AddImiInfrastructure(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Imi"] = args[2], ["Security:SecurityCodeKey"] = Convert.ToBase64String(new byte[32]), ["Mail:SendOutbox"] = "false",
+        }).Build())
+        .AddSingleton(NpgsqlDataSource.Create(args[2]))
+        .AddSingleton<AllocationBenchmark>()
+        .BuildServiceProvider();
+    var chamber = Imi.Infrastructure.Demo.DemoSeeder.IdOf("de-architects-by");
+    var (_, boardHandlers, boardRequests) = await boardServices.GetRequiredService<AllocationBenchmark>().EnsureBoardAsync(chamber);
+    // The new requests' facts rows, as the portal's start-up backfill makes them (a move saves them).
+    await Imi.Infrastructure.Performance.ExchangeFacts.BackfillAsync(boardServices.GetRequiredService<IDbContextFactory<ImiDbContext>>(),
+        boardServices.GetRequiredService<ILoggerFactory>().CreateLogger("backfill"));
+    await using (var boardDb = await boardServices.GetRequiredService<IDbContextFactory<ImiDbContext>>().CreateDbContextAsync())
+        await boardDb.Database.ExecuteSqlRawAsync("UPDATE authority_areas SET allocation_enabled = true WHERE legislative_area_code = 'PQ' AND authority_id = {0}", chamber);
+    int Rounds() => args.SkipWhile(a => a != "--rounds").Skip(1).Select(int.Parse).DefaultIfEmpty(20).First();
+    await PageBenchmark.BoardAsync(new Uri(args[1]), "demo.de.allocator", Imi.Infrastructure.Demo.DemoNetwork.Password,
+        Imi.Infrastructure.Demo.DemoNetwork.SecurityCode, boardRequests, boardHandlers[0], "Handler 00", Rounds());
     return;
 }
 var server = args.Length > 0 ? args[0] : "Host=127.0.0.1;Port=55434;Username=postgres";
