@@ -98,14 +98,13 @@ public static class AllocationRules
     /// </summary>
     public static Guid? Automatic(AllocationMode mode, IReadOnlyList<HandlerOnDuty> pool, DateOnly today)
     {
+        if (mode == AllocationMode.Manual)
+            return null;
         var open = Candidates(pool, today).Where(h => !h.AtCapacity);
-        var ordered = mode switch
-        {
-            AllocationMode.RoundRobin => open.OrderBy(h => h.LastAllocatedAt ?? DateTimeOffset.MinValue).ThenBy(h => h.UserId),
-            AllocationMode.LeastLoaded => open.OrderBy(h => h.RelativeLoad).ThenBy(h => h.LastAllocatedAt ?? DateTimeOffset.MinValue).ThenBy(h => h.UserId),
-            _ => Enumerable.Empty<HandlerOnDuty>().OrderBy(h => h.UserId),
-        };
-        return ordered.FirstOrDefault()?.UserId;
+        var ordered = mode == AllocationMode.LeastLoaded
+            ? open.OrderBy(h => h.RelativeLoad).ThenBy(h => h.LastAllocatedAt ?? DateTimeOffset.MinValue)
+            : open.OrderBy(h => h.LastAllocatedAt ?? DateTimeOffset.MinValue);
+        return ordered.ThenBy(h => h.UserId).FirstOrDefault()?.UserId;
     }
 
     /// <summary>Present handlers; those under capacity when there are any.</summary>

@@ -149,18 +149,17 @@ public static class ProfileReducers
 public sealed class ProfileEffects(ProfileService profiles, AllocationService allocation, SessionRenewal renewal, NavigationManager navigation, Texts texts)
 {
     [EffectMethod]
-    public async Task Handle(SaveOwnAbsenceAction action, IDispatcher dispatcher)
-    {
-        if (await RunAsync(ProfileSection.Absence, dispatcher,
-                () => allocation.ExecuteAsync(action.UserId, new RecordAbsence(action.UserId, action.From, action.To, action.DeputyId))))
-            dispatcher.Dispatch(new AbsenceSavedAction(await profiles.GetAsync(action.UserId)));
-    }
+    public Task Handle(SaveOwnAbsenceAction action, IDispatcher dispatcher) =>
+        ArrangeAbsenceAsync(action.UserId, new RecordAbsence(action.UserId, action.From, action.To, action.DeputyId), dispatcher);
 
     [EffectMethod]
-    public async Task Handle(RemoveOwnAbsenceAction action, IDispatcher dispatcher)
+    public Task Handle(RemoveOwnAbsenceAction action, IDispatcher dispatcher) =>
+        ArrangeAbsenceAsync(action.UserId, new EndAbsence(action.UserId), dispatcher);
+
+    private async Task ArrangeAbsenceAsync(Guid userId, AllocationCommand command, IDispatcher dispatcher)
     {
-        if (await RunAsync(ProfileSection.Absence, dispatcher, () => allocation.ExecuteAsync(action.UserId, new EndAbsence(action.UserId))))
-            dispatcher.Dispatch(new AbsenceSavedAction(await profiles.GetAsync(action.UserId)));
+        if (await RunAsync(ProfileSection.Absence, dispatcher, () => allocation.ExecuteAsync(userId, command)))
+            dispatcher.Dispatch(new AbsenceSavedAction(await profiles.GetAsync(userId)));
     }
 
     [EffectMethod]
