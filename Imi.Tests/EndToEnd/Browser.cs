@@ -46,6 +46,8 @@ public static class Browser
     /// <summary>Axe finds no serious or critical WCAG 2.1 A/AA violation on the page as it is now.</summary>
     public static async Task AssertAccessibleAsync(this IPage page)
     {
+        // Every page has a title; after an in-page change Blazor sets it a moment after the content: wait for it.
+        await Assertions.Expect(page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex(@"\S"));
         var result = await page.RunAxe(new AxeRunOptions
         {
             RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
