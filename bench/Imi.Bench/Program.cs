@@ -42,7 +42,7 @@ if (args.Length >= 3 && args[0] == "--board-page")
         .AddSingleton<AllocationBenchmark>()
         .BuildServiceProvider();
     var chamber = Imi.Infrastructure.Demo.DemoSeeder.IdOf("de-architects-by");
-    var (_, boardHandlers, boardRequests) = await boardServices.GetRequiredService<AllocationBenchmark>().EnsureBoardAsync(chamber);
+    var (_, boardHandlers, _) = await boardServices.GetRequiredService<AllocationBenchmark>().EnsureBoardAsync(chamber);
     // The new requests' facts rows, as the portal's start-up backfill makes them (a move saves them).
     await Imi.Infrastructure.Performance.ExchangeFacts.BackfillAsync(boardServices.GetRequiredService<IDbContextFactory<ImiDbContext>>(),
         boardServices.GetRequiredService<ILoggerFactory>().CreateLogger("backfill"));
@@ -50,7 +50,7 @@ if (args.Length >= 3 && args[0] == "--board-page")
         await boardDb.Database.ExecuteSqlRawAsync("UPDATE authority_areas SET allocation_enabled = true WHERE legislative_area_code = 'PQ' AND authority_id = {0}", chamber);
     int Rounds() => args.SkipWhile(a => a != "--rounds").Skip(1).Select(int.Parse).DefaultIfEmpty(20).First();
     await PageBenchmark.BoardAsync(new Uri(args[1]), "demo.de.allocator", Imi.Infrastructure.Demo.DemoNetwork.Password,
-        Imi.Infrastructure.Demo.DemoNetwork.SecurityCode, boardRequests, boardHandlers[0], "Handler 00", Rounds());
+        Imi.Infrastructure.Demo.DemoNetwork.SecurityCode, boardHandlers[0], "Handler 00", Rounds());
     return;
 }
 var server = args.Length > 0 ? args[0] : "Host=127.0.0.1;Port=55434;Username=postgres";

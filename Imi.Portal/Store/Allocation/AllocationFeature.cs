@@ -25,6 +25,9 @@ public sealed record AllocationState
 /// <summary>A request as the allocator saw it on the board (its revision: a later change by someone else wins).</summary>
 public sealed record CardRef(Guid RequestId, int Revision, string Reference);
 
+/// <summary>A card's allocation editor (the keyboard path of a drag): the card as it was opened, and the handlers ticked so far.</summary>
+public sealed record BoardEditing(CardRef Card, HashSet<Guid> Chosen);
+
 public sealed record LoadBoardsAction(Guid UserId);
 public sealed record BoardsLoadedAction(IReadOnlyList<AllocationBoard> Boards, string? Message = null, bool Live = false, string? Error = null);
 
@@ -60,11 +63,14 @@ public static class AllocationReducers
             .ToDictionary(s => s.Key, s => s.Value),
     };
 
+    // A move shows at once, as if saved; the board read after the save confirms it, or puts the card back with the reason.
     [ReducerMethod]
-    public static AllocationState Reduce(AllocationState state, ChangeAllocationAction _) => Working(state);
+    public static AllocationState Reduce(AllocationState state, ChangeAllocationAction a) =>
+        Working(Moved(state, new Dictionary<Guid, IReadOnlyList<Guid>> { [a.Card.RequestId] = a.HandlerIds }));
 
     [ReducerMethod]
-    public static AllocationState Reduce(AllocationState state, AllocateSeveralAction _) => Working(state);
+    public static AllocationState Reduce(AllocationState state, AllocateSeveralAction a) =>
+        Working(Moved(state, a.Moves.GroupBy(m => m.Card.RequestId).ToDictionary(g => g.Key, g => (IReadOnlyList<Guid>)[g.Last().HandlerId])));
 
     [ReducerMethod]
     public static AllocationState Reduce(AllocationState state, SuggestAction _) => Working(state);
@@ -88,6 +94,15 @@ public static class AllocationReducers
         a.Action is ChangeAllocationAction or AllocateSeveralAction or SuggestAction or ArrangeAction ? state with { Busy = false, Error = a.Message, Message = null } : state;
 
     private static AllocationState Working(AllocationState state) => state with { Busy = true, Message = null, Error = null };
+
+    private static AllocationState Moved(AllocationState state, IReadOnlyDictionary<Guid, IReadOnlyList<Guid>> moves) => state.Boards is not { } boards
+        ? state
+        : state with
+        {
+            Boards = boards.Select(b => b.Cards.Any(c => moves.ContainsKey(c.Id))
+                ? b with { Cards = b.Cards.Select(c => moves.TryGetValue(c.Id, out var to) ? c with { AllocatedTo = to } : c).ToList() }
+                : b).ToList(),
+        };
 }
 
 public sealed class AllocationEffects(RequestService requests, RequestQueries queries, AllocationService allocation, IState<AllocationState> state, Texts texts)
