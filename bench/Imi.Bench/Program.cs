@@ -10,6 +10,7 @@ using Npgsql;
 
 // Usage: Imi.Bench <server connection string> [--scale N[,N...]] [--queries N] [--concurrency N] [--requests N] [--no-search] [--no-figures] [--board]
 //        Imi.Bench --texts   (the text catalogue's cost per text; no database)
+//        Imi.Bench --circuits http://127.0.0.1:5080/ <portal process id> <dotnet-gcdump> [--steps 50,100,200] [--clicking 30] [--board-every 4]
 //        Imi.Bench --board-page http://127.0.0.1:5080/ "<connection string of that portal's database>" [--rounds 20]
 //                            (the allocation board with 500 requests and 43 handlers, in Chromium, against a running demo portal)
 //        Imi.Bench --pages http://127.0.0.1:5080/ [--user demo.ie.kingsinns] [--locale de-DE] [--rounds 15]
@@ -25,6 +26,16 @@ if (args.Length >= 2 && args[0] == "--pages")
     string Named(string name, string fallback) => args.SkipWhile(a => a != name).Skip(1).DefaultIfEmpty(fallback).First();
     await PageBenchmark.RunAsync(new Uri(args[1]), Named("--user", "demo.ie.kingsinns"), Imi.Infrastructure.Demo.DemoNetwork.Password,
         Imi.Infrastructure.Demo.DemoNetwork.SecurityCode, Named("--locale", "en-IE"), int.Parse(Named("--rounds", "15")));
+    return;
+}
+if (args.Length >= 4 && args[0] == "--circuits")
+{
+    // Imi.Bench --circuits http://127.0.0.1:5090/ <the portal's process id> <path of dotnet-gcdump> [--steps 50,100,200] [--clicking 30] [--board-every 4]
+    // Many users with a page open, over SignalR without browsers (see CircuitBenchmark); run --board-page first (its board).
+    var steps = args.SkipWhile(a => a != "--steps").Skip(1).Select(s => s.Split(',').Select(int.Parse).ToArray()).DefaultIfEmpty([50, 100, 200]).First();
+    var clicking = args.SkipWhile(a => a != "--clicking").Skip(1).Select(int.Parse).DefaultIfEmpty(30).First();
+    var boardShare = args.SkipWhile(a => a != "--board-every").Skip(1).Select(int.Parse).DefaultIfEmpty(4).First();
+    await CircuitBenchmark.RunAsync(new Uri(args[1]), int.Parse(args[2]), args[3], steps, TimeSpan.FromSeconds(clicking), boardShare);
     return;
 }
 if (args.Length >= 3 && args[0] == "--board-page")
