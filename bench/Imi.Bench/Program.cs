@@ -11,7 +11,7 @@ using Npgsql;
 // Usage: Imi.Bench <server connection string> [--scale N[,N...]] [--queries N] [--concurrency N] [--requests N] [--no-search] [--no-figures] [--board]
 //        Imi.Bench --texts   (the text catalogue's cost per text; no database)
 //        Imi.Bench --circuits http://127.0.0.1:5080/ <portal process id> <dotnet-gcdump> [--steps 50,100,200] [--clicking 30] [--board-every 4]
-//        Imi.Bench --board-page http://127.0.0.1:5080/ "<connection string of that portal's database>" [--rounds 20]
+//        Imi.Bench --board-page http://127.0.0.1:5080/ "<connection string of that portal's database>" [--rounds 20] [--other <second instance>]
 //                            (the allocation board with 500 requests and 43 handlers, in Chromium, against a running demo portal)
 //        Imi.Bench --pages http://127.0.0.1:5080/ [--user demo.ie.kingsinns] [--locale de-DE] [--rounds 15]
 //                            (time until a page's data shows, in Chromium, against a running portal with demo data)
@@ -40,7 +40,7 @@ if (args.Length >= 4 && args[0] == "--circuits")
 }
 if (args.Length >= 3 && args[0] == "--board-page")
 {
-    // Imi.Bench --board-page http://127.0.0.1:5080/ "<the running portal's connection string>" [--rounds 20]
+    // Imi.Bench --board-page http://127.0.0.1:5080/ "<the running portal's connection string>" [--rounds 20] [--other http://127.0.0.1:5091/]
     // Fills the Bavarian chamber's PQ board of the demo (allocation on, 40 more handlers, 500 new requests), then times
     // the board in Chromium as Sabine Koch (demo.de.allocator).
     var boardServices = new ServiceCollection()
@@ -61,7 +61,8 @@ if (args.Length >= 3 && args[0] == "--board-page")
         await boardDb.Database.ExecuteSqlRawAsync("UPDATE authority_areas SET allocation_enabled = true WHERE legislative_area_code = 'PQ' AND authority_id = {0}", chamber);
     int Rounds() => args.SkipWhile(a => a != "--rounds").Skip(1).Select(int.Parse).DefaultIfEmpty(20).First();
     await PageBenchmark.BoardAsync(new Uri(args[1]), "demo.de.allocator", Imi.Infrastructure.Demo.DemoNetwork.Password,
-        Imi.Infrastructure.Demo.DemoNetwork.SecurityCode, boardHandlers[0], "Handler 00", Rounds());
+        Imi.Infrastructure.Demo.DemoNetwork.SecurityCode, boardHandlers[0], "Handler 00", Rounds(),
+        args.SkipWhile(a => a != "--other").Skip(1).Select(u => new Uri(u)).FirstOrDefault());
     return;
 }
 var server = args.Length > 0 ? args[0] : "Host=127.0.0.1;Port=55434;Username=postgres";
