@@ -27,6 +27,12 @@ public sealed record AllocationBoard(string AreaCode, string AreaName, Allocatio
 /// <summary>What the board proposes for a request, with the handler's name (the reasons are in <see cref="Suggestion"/>).</summary>
 public sealed record BoardSuggestion(Guid RequestId, string HandlerName, AllocationSuggestion Suggestion);
 
+/// <summary>
+/// One request changed (here or on another instance): its card as a board shows it now (null: on no board of the
+/// allocator any more — closed, answered, not theirs), and the open load of the board's handlers.
+/// </summary>
+public sealed record BoardUpdate(Guid RequestId, string? AreaCode, BoardCard? Card, IReadOnlyDictionary<Guid, int> Loads);
+
 /// <summary>Who changed an exchange's allocation last, and whom it is with now (told to an allocator whose move came too late).</summary>
 public sealed record AllocationNow(string Reference, int Revision, string? ChangedBy, IReadOnlyList<string> HandlerNames);
 
@@ -84,6 +90,33 @@ public sealed partial class RequestQueries
                     requesters.GetValueOrDefault(r.RequestingAuthorityId) ?? new PartyInfo(r.RequestingAuthorityId, "", ""),
                     r.AgreedAnswerDate, r.Allocated)).ToList()))
             .ToList();
+    }
+
+    /// <summary>
+    /// What one changed request means for an open board (<see cref="AllocationBoardsAsync"/> read once): its card, and the
+    /// open load of <paramref name="handlerIds"/> (the board's handlers) — a few rows instead of the whole board, for
+    /// every change the change feed announces while the board is open.
+    /// </summary>
+    public async Task<BoardUpdate> AllocationCardAsync(Guid userId, Guid requestId, IReadOnlyCollection<Guid> handlerIds, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var (_, actor) = await ActorLoader.LoadAsync(db, userId, ct);
+        var me = actor.AuthorityId;
+        var open = RequestWorkflow.StatesAllowing(RequestAction.Allocate).ToArray();
+        var row = await db.Requests.AsNoTracking()
+            .Where(r => r.Id == requestId && r.RespondingAuthorityId == me && open.Contains(r.Status))
+            .Select(r => new { r.Id, r.Number, r.Revision, r.Status, r.LegislativeAreaCode, r.AgreedAnswerDate,
+                Allocated = EF.Property<List<Guid>>(r, "_allocatedHandlerIds"),
+                Requester = db.Authorities.Where(a => a.Id == r.RequestingAuthorityId).Select(a => new PartyInfo(a.Id, a.InformalTitle, a.CountryCode)).First(),
+                AllocationOn = db.Authorities.Where(a => a.Id == me).SelectMany(a => a.Areas).Any(x => x.LegislativeAreaCode == r.LegislativeAreaCode && x.AllocationEnabled) })
+            .SingleOrDefaultAsync(ct);
+        // Only what the allocator's own board would show: an area they allocate in, with allocation on.
+        var card = row is not null && row.AllocationOn && actor.Has(AreaRole.Allocator, row.LegislativeAreaCode)
+            ? new BoardCard(row.Id, InformationRequest.ReferenceOf(row.Number), row.Revision, row.Status, row.Requester, row.AgreedAnswerDate, row.Allocated)
+            : null;
+        var loads = await HandlerPools.LoadsAsync(db, me, [.. handlerIds], null, clock.GetUtcNow(), ct);
+        return new BoardUpdate(requestId, card is null ? null : row!.LegislativeAreaCode, card,
+            handlerIds.ToDictionary(id => id, id => loads.GetValueOrDefault(id)?.open_load ?? 0));
     }
 
     /// <summary>

@@ -59,6 +59,52 @@ public class AllocationBoardRenderTests : PortalComponentTest
     }
 
     [Fact]
+    public void AChangeBySomeoneElse_PutsTheCardInPlace_TakesOneAway_AndUpdatesTheLoads()
+    {
+        Guid Id() => Guid.NewGuid();
+        BoardCard Due(string reference, int day) => new(Id(), reference, 1, RequestStatus.Sent, new PartyInfo(Guid.NewGuid(), "CCI Lyon", "FR"), new DateOnly(2030, 4, day), []);
+        var (early, late, gone) = (Due("IMI-000010", 1), Due("IMI-000011", 9), Due("IMI-000012", 5));
+        var state = new AllocationState
+        {
+            Boards = [new AllocationBoard("PQ", "Professional qualifications", Imi.Domain.Allocation.AllocationMode.Manual, Handlers, [early, gone, late])],
+        };
+
+        // A new request due on the 5th comes between; the one that closed goes; Tobias now has one more.
+        var arrived = Due("IMI-000013", 5) with { AllocatedTo = [Tobias] };
+        var after = AllocationReducers.Reduce(state, new BoardUpdatedAction(new BoardUpdate(arrived.Id, "PQ", arrived, new Dictionary<Guid, int> { [Tobias] = 3, [Sabine] = 4 })));
+        after = AllocationReducers.Reduce(after, new BoardUpdatedAction(new BoardUpdate(gone.Id, null, null, new Dictionary<Guid, int>())));
+
+        Assert.Equal(["IMI-000010", "IMI-000013", "IMI-000011"], after.Boards![0].Cards.Select(c => c.Reference));
+        Assert.Equal([4, 3], after.Boards[0].Handlers.Select(h => h.OpenLoad));
+        Assert.Equal(2, after.LiveRefreshes);
+    }
+
+    [Fact]
+    public void AChangeBySomeoneElse_WhileTheBoardIsBusy_IsKeptToBeReadAfterwards()
+    {
+        var mine = Card(Guid.NewGuid());
+        var theirs = Guid.NewGuid();
+        var state = new AllocationState
+        {
+            Boards = [new AllocationBoard("PQ", "Professional qualifications", Imi.Domain.Allocation.AllocationMode.Manual, Handlers, [mine])],
+        };
+        var authority = new[] { Guid.NewGuid() };
+
+        var busy = AllocationReducers.Reduce(state, new ChangeAllocationAction(Guid.NewGuid(), new CardRef(mine.Id, 3, mine.Reference), [Tobias], ["Tobias Wagner"]));
+        busy = AllocationReducers.Reduce(busy, new Imi.Portal.Store.Requests.RequestsChangedAction(new RequestChange(mine.Id, authority), Guid.NewGuid()));
+        busy = AllocationReducers.Reduce(busy, new Imi.Portal.Store.Requests.RequestsChangedAction(new RequestChange(theirs, authority), Guid.NewGuid()));
+        // The move is confirmed by reading its own card: the colleague's change is still to be read.
+        var done = AllocationReducers.Reduce(busy, new BoardUpdatedAction(new BoardUpdate(mine.Id, "PQ", mine with { AllocatedTo = [Tobias] }, new Dictionary<Guid, int>()), Live: false, "Allocated."));
+
+        Assert.False(done.Busy);
+        Assert.Equal("Allocated.", done.Message);
+        Assert.Equal([theirs], done.MissedWhileBusy);
+        Assert.Empty(AllocationReducers.Reduce(done, new BoardsLoadedAction(state.Boards!, Live: true)).MissedWhileBusy);
+        // Not busy: a change is read at once, nothing kept.
+        Assert.Empty(AllocationReducers.Reduce(state, new Imi.Portal.Store.Requests.RequestsChangedAction(new RequestChange(theirs, authority), Guid.NewGuid())).MissedWhileBusy);
+    }
+
+    [Fact]
     public void AMove_ShowsAtOnce_BeforeTheServerAnswers()
     {
         var moved = Guid.NewGuid();

@@ -20,6 +20,8 @@ public sealed record AllocationState
     public IReadOnlyDictionary<Guid, BoardSuggestion> Suggestions { get; init; } = new Dictionary<Guid, BoardSuggestion>();
     /// <summary>How often a change by someone else refreshed the board.</summary>
     public int LiveRefreshes { get; init; }
+    /// <summary>Requests someone changed while the board was busy with this allocator's own action (to read afterwards).</summary>
+    public IReadOnlySet<Guid> MissedWhileBusy { get; init; } = new HashSet<Guid>();
 }
 
 /// <summary>A request as the allocator saw it on the board (its revision: a later change by someone else wins).</summary>
@@ -30,6 +32,12 @@ public sealed record BoardEditing(CardRef Card, HashSet<Guid> Chosen);
 
 public sealed record LoadBoardsAction(Guid UserId);
 public sealed record BoardsLoadedAction(IReadOnlyList<AllocationBoard> Boards, string? Message = null, bool Live = false, string? Error = null);
+
+/// <summary>
+/// One request changed — by someone else (<paramref name="Live"/>), or by this allocator's own move, done — its card and
+/// the handlers' loads, read again (not the whole board).
+/// </summary>
+public sealed record BoardUpdatedAction(BoardUpdate Update, bool Live = true, string? Message = null);
 
 /// <summary>
 /// Who handles one request from now on: a drop on a column, the card's allocation editor, a confirmed
@@ -53,8 +61,14 @@ public static class AllocationReducers
     public static AllocationState Reduce(AllocationState state, LoadBoardsAction _) => state with { Suggestions = new Dictionary<Guid, BoardSuggestion>() };
 
     [ReducerMethod]
+    public static AllocationState Reduce(AllocationState state, RequestsChangedAction a) => state.Boards is not null && state.Busy
+        ? state with { MissedWhileBusy = state.MissedWhileBusy.Append(a.Change.RequestId).ToHashSet() }
+        : state;
+
+    [ReducerMethod]
     public static AllocationState Reduce(AllocationState state, BoardsLoadedAction a) => state with
     {
+        MissedWhileBusy = new HashSet<Guid>(),
         Boards = a.Boards, Busy = false,
         Message = a.Live ? state.Message : a.Message, Error = a.Live ? state.Error : a.Error,
         LiveRefreshes = state.LiveRefreshes + (a.Live ? 1 : 0),
@@ -64,6 +78,35 @@ public static class AllocationReducers
     };
 
     // A move shows at once, as if saved; the board read after the save confirms it, or puts the card back with the reason.
+    [ReducerMethod]
+    public static AllocationState Reduce(AllocationState state, BoardUpdatedAction a) => state.Boards is not { } boards ? state : state with
+    {
+        Boards = boards.Select(b => b with
+        {
+            Handlers = b.Handlers.Select(h => a.Update.Loads.TryGetValue(h.UserId, out var load) && load != h.OpenLoad ? h with { OpenLoad = load } : h).ToList(),
+            Cards = Placed(b.Cards.Where(c => c.Id != a.Update.RequestId), b.AreaCode == a.Update.AreaCode ? a.Update.Card : null),
+        }).ToList(),
+        LiveRefreshes = state.LiveRefreshes + (a.Live ? 1 : 0),
+        Busy = a.Live && state.Busy,
+        MissedWhileBusy = a.Live ? state.MissedWhileBusy : state.MissedWhileBusy.Where(id => id != a.Update.RequestId).ToHashSet(),
+        Message = a.Live ? state.Message : a.Message,
+        Error = a.Live ? state.Error : null,
+        Suggestions = a.Update.Card is { AllocatedTo.Count: 0 } ? state.Suggestions
+            : state.Suggestions.Where(s => s.Key != a.Update.RequestId).ToDictionary(s => s.Key, s => s.Value),
+    };
+
+    // In the board's order: the earliest answer date first (none last), then the number.
+    private static List<BoardCard> Placed(IEnumerable<BoardCard> cards, BoardCard? card)
+    {
+        var list = cards.ToList();
+        if (card is null)
+            return list;
+        static (bool, DateOnly, int, string) Order(BoardCard c) => (c.AnswerDate is null, c.AnswerDate ?? DateOnly.MaxValue, c.Reference.Length, c.Reference);
+        var at = list.FindIndex(c => Order(c).CompareTo(Order(card)) > 0);
+        list.Insert(at < 0 ? list.Count : at, card);
+        return list;
+    }
+
     [ReducerMethod]
     public static AllocationState Reduce(AllocationState state, ChangeAllocationAction a) =>
         Working(Moved(state, new Dictionary<Guid, IReadOnlyList<Guid>> { [a.Card.RequestId] = a.HandlerIds }));
@@ -115,12 +158,22 @@ public sealed class AllocationEffects(RequestService requests, RequestQueries qu
     public async Task Handle(ChangeAllocationAction a, IDispatcher dispatcher)
     {
         var problem = await MoveAsync(a.UserId, a.Card, a.HandlerIds);
-        var message = problem is null
-            ? a.HandlerIds.Count == 0
-                ? texts["Requests.Board.Unallocated", ("reference", a.Card.Reference)]
-                : texts["Requests.Board.AllocatedTo", ("reference", a.Card.Reference), ("names", string.Join(", ", a.Names))]
-            : null;
-        dispatcher.Dispatch(new BoardsLoadedAction(await queries.AllocationBoardsAsync(a.UserId), message, Error: problem));
+        if (problem is not null)
+        {
+            dispatcher.Dispatch(new BoardsLoadedAction(await queries.AllocationBoardsAsync(a.UserId), Error: problem));
+            return;
+        }
+        var message = a.HandlerIds.Count == 0
+            ? texts["Requests.Board.Unallocated", ("reference", a.Card.Reference)]
+            : texts["Requests.Board.AllocatedTo", ("reference", a.Card.Reference), ("names", string.Join(", ", a.Names))];
+        // Saved: the card as it is now (its new revision) and the loads confirm the move shown at once.
+        if (await OneCardAsync(a.UserId, a.Card.RequestId) is { } update)
+        {
+            dispatcher.Dispatch(new BoardUpdatedAction(update, Live: false, message));
+            await CatchUpAsync(a.UserId, dispatcher);
+        }
+        else
+            dispatcher.Dispatch(new BoardsLoadedAction(await queries.AllocationBoardsAsync(a.UserId), message));
     }
 
     [EffectMethod]
@@ -142,6 +195,7 @@ public sealed class AllocationEffects(RequestService requests, RequestQueries qu
         var suggestions = await queries.SuggestAsync(a.UserId, a.AreaCode, a.RequestIds);
         dispatcher.Dispatch(new SuggestionsLoadedAction(suggestions,
             suggestions.Count < a.RequestIds.Count ? texts["Requests.Board.NobodyPresent"] : null));
+        await CatchUpAsync(a.UserId, dispatcher);
     }
 
     [EffectMethod]
@@ -156,6 +210,7 @@ public sealed class AllocationEffects(RequestService requests, RequestQueries qu
         catch (DomainException e) when (e is not ChangedBySomeoneElseException)
         {
             dispatcher.Dispatch(new AllocationFailedAction(texts.Refusal(e), e.Field));
+            await CatchUpAsync(a.UserId, dispatcher);
         }
     }
 
@@ -182,11 +237,39 @@ public sealed class AllocationEffects(RequestService requests, RequestQueries qu
         }
     }
 
-    /// <summary>A change by someone else: the board, once shown and not busy, follows it.</summary>
+    /// <summary>
+    /// A change by someone else: the board, once shown and not busy, follows it — by reading the one request that changed,
+    /// or the whole board when it is full (the change may bring a card in or out of the 500 shown) or when the change is
+    /// not of one request (a colleague's absence or capacity, an area's mode).
+    /// </summary>
     [EffectMethod]
     public async Task Handle(RequestsChangedAction a, IDispatcher dispatcher)
     {
-        if (state.Value.Boards is not null && !state.Value.Busy)
+        if (state.Value.Boards is null || state.Value.Busy)
+            return;
+        if (a.Change.RequestId != Guid.Empty && await OneCardAsync(a.UserId, a.Change.RequestId) is { } update)
+            dispatcher.Dispatch(new BoardUpdatedAction(update));
+        else
             dispatcher.Dispatch(new BoardsLoadedAction(await queries.AllocationBoardsAsync(a.UserId), Live: true));
+    }
+
+    /// <summary>What others changed while this allocator's action kept the board busy: read now (the whole board).</summary>
+    private async Task CatchUpAsync(Guid userId, IDispatcher dispatcher)
+    {
+        if (state.Value.MissedWhileBusy.Count > 0 && !state.Value.Busy)
+            dispatcher.Dispatch(new BoardsLoadedAction(await queries.AllocationBoardsAsync(userId), Live: true));
+    }
+
+    /// <summary>
+    /// One request read again for the board shown, or null when the whole board must be: it is full (the change may bring
+    /// a card in or out of the 500 shown), or the card belongs to an area the board does not show yet.
+    /// </summary>
+    private async Task<BoardUpdate?> OneCardAsync(Guid userId, Guid requestId)
+    {
+        if (state.Value.Boards is not { } boards || boards.Sum(b => b.Cards.Count) >= RequestQueries.BoardCardLimit)
+            return null;
+        var handlers = boards.SelectMany(b => b.Handlers).Select(h => h.UserId).Distinct().ToList();
+        var update = await queries.AllocationCardAsync(userId, requestId, handlers);
+        return update.Card is null || boards.Any(b => b.AreaCode == update.AreaCode) ? update : null;
     }
 }

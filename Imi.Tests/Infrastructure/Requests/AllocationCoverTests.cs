@@ -216,3 +216,32 @@ public class AutomaticAllocationTests(DatabaseFixture database) : IClassFixture<
         await Assert.ThrowsAsync<NotPermittedException>(() => services.Get<AllocationService>().ExecuteAsync(handlers[1], new SetAutomaticAllocation("PQ", AllocationMode.Manual)));
     }
 }
+
+/// <summary>An open board follows one changed request by reading that card and the loads (its own database: it moves loads).</summary>
+public class BoardUpdateTests(DatabaseFixture database) : IClassFixture<DatabaseFixture>
+{
+    [Fact]
+    public async Task AnOpenBoard_ReadsOneChangedRequest_ItsCardAndTheLoads_AndNothingOfAnotherAuthority()
+    {
+        await using var services = database.Services();
+        await AllocationOn.SwitchOnAsync(services);
+        var (lena, tobias, sabine) = (await UserAsync(services, AllocationOn.Lena), await UserAsync(services, AllocationOn.Tobias), await UserAsync(services, AllocationOn.Sabine));
+        var id = await SentRequestAsync(services);
+        var queries = services.Get<RequestQueries>();
+
+        var fresh = await queries.AllocationCardAsync(sabine, id, [lena, tobias]);
+        Assert.Equal(("PQ", 0), (fresh.AreaCode, fresh.Card!.AllocatedTo.Count));
+
+        await ActAsync(services, AllocationOn.Sabine, id, (r, revision) => new AllocateRequest(r, revision, [tobias]));
+        var moved = await queries.AllocationCardAsync(sabine, id, [lena, tobias]);
+        Assert.Equal([tobias], moved.Card!.AllocatedTo);
+        Assert.Equal(fresh.Card.Revision + 1, moved.Card.Revision);
+        Assert.Equal(1, moved.Loads[tobias] - fresh.Loads[tobias]);
+        var onBoard = Assert.Single(await queries.AllocationBoardsAsync(sabine)).Cards.Single(c => c.Id == id);
+        Assert.Equal((onBoard.Revision, onBoard.Reference, onBoard.AnswerDate, onBoard.Requester), (moved.Card.Revision, moved.Card.Reference, moved.Card.AnswerDate, moved.Card.Requester));
+
+        // Lena handles requests but allocates none: the request is on no board of hers.
+        Assert.Null((await queries.AllocationCardAsync(lena, id, [tobias])).Card);
+    }
+
+}
