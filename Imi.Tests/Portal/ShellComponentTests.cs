@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Components;
 using Bunit;
 using Imi.Domain.Users;
 using Imi.Portal.Components.Layout;
@@ -42,6 +43,12 @@ public class ShellComponentTests() : PortalComponentTest(s =>
             var links = cut.FindAll("a").Select(a => a.TextContent.Trim()).ToList();
             Assert.Equal(["Home", "Find an authority", "Requests", "Setup", "Performance", "Urgency list", "Local inbox"], links);
         });
+
+        // The page's own link is marked, for the eye and for screen readers; it follows the navigation.
+        Services.GetRequiredService<NavigationManager>().NavigateTo("requests/allocation");
+        cut.WaitForAssertion(() => Assert.Equal(["Requests"], cut.FindAll("a[aria-current=page].active").Select(a => a.TextContent.Trim())));
+        Services.GetRequiredService<NavigationManager>().NavigateTo("");
+        cut.WaitForAssertion(() => Assert.Equal(["Home"], cut.FindAll("a[aria-current=page]").Select(a => a.TextContent.Trim())));
     }
 
     [Fact]
