@@ -77,7 +77,7 @@ public static class AllocationReducers
             .ToDictionary(s => s.Key, s => s.Value),
     };
 
-    // A move shows at once, as if saved; the board read after the save confirms it, or puts the card back with the reason.
+    // One request read again: its card in its place (or gone), the handlers' loads; the allocator's own move, done, ends the busy state.
     [ReducerMethod]
     public static AllocationState Reduce(AllocationState state, BoardUpdatedAction a) => state.Boards is not { } boards ? state : state with
     {
@@ -95,7 +95,8 @@ public static class AllocationReducers
             : state.Suggestions.Where(s => s.Key != a.Update.RequestId).ToDictionary(s => s.Key, s => s.Value),
     };
 
-    // In the board's order: the earliest answer date first (none last), then the number.
+    // In the order AllocationBoardsAsync reads the board: the earliest answer date first (none last), then the number
+    // (the reference is the zero-padded number).
     private static List<BoardCard> Placed(IEnumerable<BoardCard> cards, BoardCard? card)
     {
         var list = cards.ToList();
@@ -107,6 +108,7 @@ public static class AllocationReducers
         return list;
     }
 
+    // A move shows at once, as if saved; the card read after the save confirms it, or the board read whole puts it back with the reason.
     [ReducerMethod]
     public static AllocationState Reduce(AllocationState state, ChangeAllocationAction a) =>
         Working(Moved(state, new Dictionary<Guid, IReadOnlyList<Guid>> { [a.Card.RequestId] = a.HandlerIds }));
