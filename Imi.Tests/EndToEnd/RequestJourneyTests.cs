@@ -46,6 +46,53 @@ public class RequestJourneyTests(PortalServer server) : IClassFixture<PortalServ
     }
 
     [Fact]
+    public async Task TheActionListsTabs_AndTheNavigationDrawer_WorkByKeyboard_OnWideAndNarrowScreens()
+    {
+        var page = await RequestSteps.SignedInAsync(server, German);
+        await page.GotoAsync("requests");
+        await page.WaitForCircuitAsync();
+        var drawer = page.Locator("#imi-drawer");
+        var toggle = page.Locator("#imi-nav-toggle");
+        var link = drawer.GetByRole(AriaRole.Link, new() { Name = De["Shell.Navigation.Search"] });
+
+        // Tabs: the arrow keys choose the next tab and move the focus there; the panel shows the other list.
+        var waiting = page.GetByRole(AriaRole.Tab, new() { Name = De["Requests.List.Tabs.Waiting"] });
+        var overview = page.GetByRole(AriaRole.Tab, new() { Name = De["Requests.List.Tabs.Overview"] });
+        await Assertions.Expect(waiting).ToHaveAttributeAsync("aria-selected", "true");
+        await waiting.FocusAsync();
+        await page.Keyboard.PressAsync("ArrowRight");
+        await Assertions.Expect(overview).ToHaveAttributeAsync("aria-selected", "true");
+        await Assertions.Expect(overview).ToBeFocusedAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Tabpanel)).ToHaveAttributeAsync("aria-labelledby", (await overview.GetAttributeAsync("id"))!);
+        await Assertions.Expect(page.Locator("[data-testid=action-list]")).ToHaveCountAsync(0);
+        await page.Keyboard.PressAsync("Home");
+        await Assertions.Expect(waiting).ToBeFocusedAsync();
+        await Assertions.Expect(page.Locator("[data-testid=action-list]")).ToBeVisibleAsync();
+
+        // Wide: the drawer stands beside the page; the menu button slides it away and back.
+        await page.SetViewportSizeAsync(1280, 800);
+        await Assertions.Expect(link).ToBeVisibleAsync();
+        await toggle.ClickAsync();
+        await Assertions.Expect(toggle).ToHaveAttributeAsync("aria-expanded", "false");
+        await Assertions.Expect(link).ToBeHiddenAsync();
+        await toggle.ClickAsync();
+        await Assertions.Expect(toggle).ToHaveAttributeAsync("aria-expanded", "true");
+        await Assertions.Expect(link).ToBeVisibleAsync();
+
+        // Narrow: the page starts without it; the button opens it over the page, Escape closes it and returns the focus.
+        await page.SetViewportSizeAsync(600, 800);
+        await page.ReloadAsync();
+        await page.WaitForCircuitAsync();
+        await Assertions.Expect(link).ToBeHiddenAsync();
+        await toggle.ClickAsync();
+        await Assertions.Expect(link).ToBeVisibleAsync();
+        await page.AssertAccessibleAsync();
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(link).ToBeHiddenAsync();
+        await Assertions.Expect(toggle).ToBeFocusedAsync();
+    }
+
+    [Fact]
     public async Task FrenchHandlerAsks_GermanHandlerSeesItLive_AnswersInGerman_FrenchHandlerAcceptsAndRates()
     {
         var german = await RequestSteps.SignedInAsync(server, German);

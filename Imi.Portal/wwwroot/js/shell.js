@@ -1,0 +1,36 @@
+// The shell's navigation drawer (Components/Layout/MainLayout.razor), opened and closed in the browser: the server keeps
+// no state for it. MudBlazor's CSS shows a drawer marked "initial" beside the page on wide screens and hides it on
+// narrow ones; after the first use of the menu button the drawer is explicitly open or closed, over the page on
+// narrow screens (closed again by Escape or by following one of its links).
+(() => {
+    const wide = window.matchMedia("(min-width: 960px)");
+    const drawer = () => document.getElementById("imi-drawer");
+
+    const isOpen = d => d.classList.contains("mud-drawer--initial") ? wide.matches : d.classList.contains("mud-drawer--open");
+
+    function show(open) {
+        const d = drawer();
+        if (!d) return;
+        d.classList.remove("mud-drawer--initial");
+        d.classList.toggle("mud-drawer--open", open);
+        d.classList.toggle("mud-drawer--closed", !open);
+        document.getElementById("imi-layout")?.classList.toggle("mud-drawer-open-responsive-md-left", open);
+        document.getElementById("imi-nav-toggle")?.setAttribute("aria-expanded", open ? "true" : "false");
+    }
+
+    document.addEventListener("click", e => {
+        const d = drawer();
+        if (!d || !(e.target instanceof Element)) return;
+        if (e.target.closest("#imi-nav-toggle")) show(!isOpen(d));
+        else if (!wide.matches && e.target.closest("#imi-drawer a")) show(false);
+    });
+    document.addEventListener("keydown", e => {
+        const d = drawer();
+        if (e.key === "Escape" && d && !wide.matches && isOpen(d)) {
+            show(false);
+            document.getElementById("imi-nav-toggle")?.focus();
+        }
+    });
+    // Crossing the breakpoint starts afresh: beside the page when wide, hidden when narrow.
+    wide.addEventListener("change", () => show(wide.matches));
+})();
