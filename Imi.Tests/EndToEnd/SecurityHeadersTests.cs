@@ -106,9 +106,31 @@ public class StaticAssetsTests(PortalServer server) : IClassFixture<PortalServer
     public async Task TheSignInPagesStylesheetsAndScripts_AreFingerprinted_LongCached_AndHaveACompressedVariant()
     {
         using var client = server.CreateClient();
-        var page = await client.GetStringAsync("account/sign-in");
-        var assets = Regex.Matches(page, "(?:href|src)=\"([^\"]+\\.(?:css|js))\"").Select(m => m.Groups[1].Value).ToList();
+        var assets = AssetsOf(await client.GetStringAsync("account/sign-in"));
         Assert.Contains(assets, a => a.Contains("MudBlazor.min.") && a.EndsWith(".css"));
+        // A static form page: neither MudBlazor's script nor the shell's.
+        Assert.DoesNotContain(assets, a => a.Contains("MudBlazor.min.") && a.EndsWith(".js"));
+        Assert.DoesNotContain(assets, a => a.Contains("shell."));
+        await AssertServedForGoodAsync(client, assets);
+    }
+
+    [Fact]
+    public async Task ALivePagesScripts_TheShellsToo_AreFingerprinted_LongCached_AndHaveACompressedVariant()
+    {
+        using var http = new SignInOverHttp(server);
+        await http.SignInAsync("demo.de.handler", Imi.Infrastructure.Demo.DemoNetwork.Password, Imi.Infrastructure.Demo.DemoNetwork.SecurityCode);
+        var assets = AssetsOf(await http.GetStringAsync("requests"));
+        Assert.Contains(assets, a => a.Contains("MudBlazor.min.") && a.EndsWith(".js"));
+        Assert.Contains(assets, a => a.Contains("js/shell."));
+        using var client = server.CreateClient();
+        await AssertServedForGoodAsync(client, assets);
+    }
+
+    private static List<string> AssetsOf(string page) =>
+        Regex.Matches(page, "(?:href|src)=\"([^\"]+\\.(?:css|js))\"").Select(m => m.Groups[1].Value).ToList();
+
+    private static async Task AssertServedForGoodAsync(HttpClient client, List<string> assets)
+    {
         var manifest = System.Text.Json.JsonSerializer.Deserialize<Manifest>(
             await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Imi.Portal.staticwebassets.endpoints.json")))!;
 

@@ -53,6 +53,9 @@ public sealed partial class SignInOverHttp : IDisposable
         return _cookies.GetCookies(_base)[SessionCookie]?.Value ?? throw new InvalidOperationException("No session cookie after signing in.");
     }
 
+    /// <summary>A page as the signed-in user's browser first gets it (the prerendered HTML).</summary>
+    public Task<string> GetStringAsync(string path) => _client.GetStringAsync(path);
+
     /// <summary>Every cookie the portal set so far (the session, the language), as a browser context takes them.</summary>
     public IEnumerable<Microsoft.Playwright.Cookie> BrowserCookies() =>
         _cookies.GetCookies(_base).Select(c => new Microsoft.Playwright.Cookie
