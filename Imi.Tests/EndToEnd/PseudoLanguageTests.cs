@@ -74,6 +74,24 @@ public class PseudoLanguageTests(PortalServer server) : IClassFixture<PortalServ
         Assert.True(problems.Count == 0, $"Texts outside the catalogue for {username}:\n" + string.Join("\n", problems.Distinct()));
     }
 
+    [Fact]
+    public async Task TheAllocationBoard_AndItsCapacityAndAbsenceForm_HaveNoTextOutsideTheCatalogue()
+    {
+        // No demo authority allocates: the Bavarian chamber switches it on for Professional Qualifications.
+        await using (var services = TestServices.Build(TestDatabase.ConnectionStringFor(server.DatabaseName)))
+            await Imi.Tests.Infrastructure.Requests.AllocationOn.SwitchOnAsync(services);
+        var page = await PseudoPageAsync();
+        await SignInJourney.SignInAsync(page, "demo.de.allocator", DemoNetwork.Password, DemoNetwork.SecurityCode);
+        await UsePseudoLanguageAsync(page);
+
+        var problems = new List<string>(await UntranslatedOnAsync(page, "requests/allocation"));
+        Assert.True(await page.Locator("[data-testid=load]").CountAsync() > 1, "the board shows the chamber's handlers");
+        await page.Locator("[data-testid=arrange]").First.ClickAsync();
+        await page.Locator("[data-testid=arrange-save]").WaitForAsync();
+        problems.AddRange((await UntranslatedHereAsync(page)).Select(p => "/requests/allocation, capacity and absence: " + p));
+        Assert.True(problems.Count == 0, "Texts outside the catalogue:\n" + string.Join("\n", problems.Distinct()));
+    }
+
     private async Task<IReadOnlyList<string>> PagesOfAsync(string username)
     {
         await using var services = TestServices.Build(TestDatabase.ConnectionStringFor(server.DatabaseName));
