@@ -82,6 +82,7 @@ public sealed class AnswerDateReminderJob(IDbContextFactory<ImiDbContext> contex
             .Where(r => open.Contains(r.Status) && r.AgreedAnswerDate <= horizon
                         && ((r.AgreedAnswerDate >= today && EF.Property<DateOnly?>(r, "NearReminderFor") != r.AgreedAnswerDate)
                             || (r.AgreedAnswerDate < today && EF.Property<DateOnly?>(r, "OverdueReminderFor") != r.AgreedAnswerDate)))
+            .OrderBy(r => r.AgreedAnswerDate).ThenBy(r => r.Id) // the most overdue first when more than a batch is due
             .Take(200).ToListAsync(ct);
         foreach (var r in due)
         {
