@@ -115,7 +115,7 @@ public sealed partial class Authority
     public void SetAutomaticAllocation(Actor actor, string legislativeAreaCode, Allocation.AllocationMode mode)
     {
         if (actor.AuthorityId != Id || !(actor.IsLocalDataAdministrator || actor.Has(AreaRole.Allocator, legislativeAreaCode)))
-            throw new NotPermittedException(Refusals.Allocation.NotYours);
+            throw new NotPermittedException(Refusals.Allocation.ModeNotYours);
         var area = Area(legislativeAreaCode);
         if (!area.AllocationEnabled && mode != Allocation.AllocationMode.Manual)
             throw new DomainException(Refusals.Allocation.AllocationOff, nameof(AreaAccess.AutomaticAllocation));

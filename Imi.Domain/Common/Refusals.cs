@@ -208,6 +208,10 @@ public static class Refusals
         /// <summary>min, max</summary>
         public const string CapacityOutOfRange = "Allocation.CapacityOutOfRange";
         public const string NotYours = "Allocation.NotYours";
+        /// <summary>How new requests of an area reach handlers is chosen by its allocators or the local data administrator.</summary>
+        public const string ModeNotYours = "Allocation.ModeNotYours";
+        /// <summary>Suggestions are for the area's allocators.</summary>
+        public const string AllocatorsOnly = "Allocation.AllocatorsOnly";
         /// <summary>Automatic allocation needs allocation switched on in the area.</summary>
         public const string AllocationOff = "Allocation.AllocationOff";
     }

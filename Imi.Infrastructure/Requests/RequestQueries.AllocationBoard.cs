@@ -129,7 +129,7 @@ public sealed partial class RequestQueries
         await using var db = await contexts.CreateDbContextAsync(ct);
         var (_, actor) = await ActorLoader.LoadAsync(db, userId, ct);
         if (!actor.Has(AreaRole.Allocator, areaCode))
-            throw new Domain.Common.NotPermittedException(Domain.Common.Refusals.Allocation.NotYours);
+            throw new Domain.Common.NotPermittedException(Domain.Common.Refusals.Allocation.AllocatorsOnly);
         var now = clock.GetUtcNow();
         var requests = await db.Requests.AsNoTracking()
             .Where(r => requestIds.Contains(r.Id) && r.RespondingAuthorityId == actor.AuthorityId && r.LegislativeAreaCode == areaCode)

@@ -295,9 +295,9 @@ public class AllocationRulesTests
         authority.SetAutomaticAllocation(allocator, "PQ", AllocationMode.RoundRobin);
 
         Assert.Equal(AllocationMode.RoundRobin, authority.Areas.Single(a => a.LegislativeAreaCode == "PQ").AutomaticAllocation);
-        Assert.Equal(Refusals.Allocation.NotYours,
+        Assert.Equal(Refusals.Allocation.ModeNotYours,
             Assert.Throws<NotPermittedException>(() => authority.SetAutomaticAllocation(allocator, "SERVICES", AllocationMode.Manual)).Code);
-        Assert.Equal(Refusals.Allocation.NotYours,
+        Assert.Equal(Refusals.Allocation.ModeNotYours,
             Assert.Throws<NotPermittedException>(() => authority.SetAutomaticAllocation(BasicUserOf(authority), "PQ", AllocationMode.Manual)).Code);
     }
 }

@@ -170,7 +170,8 @@ public class AllocationBoardServiceTests(DatabaseFixture database) : IClassFixtu
 
         // Lena: 1 open of the assumed 20 (5 %) − 0.25 × 2/2 beats Tobias's 0 %; both questions before, in one exchange.
         Assert.Equal(("Lena Hoffmann", new AllocationSuggestion(lena, 1, null, 2, 2, 1)), (suggestion.HandlerName, suggestion.Suggestion));
-        await Assert.ThrowsAsync<NotPermittedException>(() => services.Get<RequestQueries>().SuggestAsync(tobias, "PQ", [fresh]));
+        Assert.Equal(Refusals.Allocation.AllocatorsOnly,
+            (await Assert.ThrowsAsync<NotPermittedException>(() => services.Get<RequestQueries>().SuggestAsync(tobias, "PQ", [fresh]))).Code);
     }
 }
 
