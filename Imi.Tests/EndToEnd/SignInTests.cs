@@ -185,6 +185,28 @@ public class IdleTimeoutTests(ShortIdleTimeoutServer server) : IClassFixture<Sho
         await page.GotoAsync("");
         await page.WaitForURLAsync(new Regex("account/sign-in"));
     }
+
+    [Fact]
+    public async Task AnActiveUser_StaysSignedIn_PastTheIdleTime()
+    {
+        var page = await Browser.NewPageAsync(server);
+        var pings = 0;
+        page.Request += (_, r) => { if (r.Url.EndsWith("account/keep-alive")) Interlocked.Increment(ref pings); };
+        await SignInJourney.SignInAsync(page, "demo.pl.nurses", DemoNetwork.Password, DemoNetwork.SecurityCode);
+
+        // Working: the pointer moves until the page has renewed the session six times (about twice the idle time).
+        var working = System.Diagnostics.Stopwatch.StartNew();
+        for (var x = 0; Volatile.Read(ref pings) < 6; x = (x + 7) % 400)
+        {
+            Assert.True(working.Elapsed < TimeSpan.FromSeconds(30), $"{pings} keep-alive requests in 30 s of activity");
+            await page.Mouse.MoveAsync(100 + x, 300);
+        }
+
+        Assert.DoesNotContain("signed-out", page.Url);
+        await page.GotoAsync("requests");
+        await page.WaitForCircuitAsync();
+        Assert.EndsWith("/requests", page.Url);
+    }
 }
 
 /// <summary>The portal as in development: its own local inbox, so the sign-in page links to it.</summary>

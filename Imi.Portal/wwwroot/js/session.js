@@ -1,31 +1,27 @@
-// Idle sign-out: after `timeoutMs` without keyboard, pointer or scroll activity, submits the
-// sign-out form. While the user is active, pings the server so the sliding session cookie stays
-// valid (a Blazor circuit does not renew cookies by itself).
-let state = null;
-
-export function watchIdle(formId, timeoutMs, keepAliveMs) {
-    stop();
-    const s = { lastActivity: Date.now(), lastPing: Date.now(), timers: [] };
-    const onActivity = () => { s.lastActivity = Date.now(); };
-    const events = ["mousemove", "mousedown", "keydown", "scroll", "touchstart", "wheel"];
-    events.forEach(e => window.addEventListener(e, onActivity, { passive: true }));
-    s.remove = () => events.forEach(e => window.removeEventListener(e, onActivity));
-    s.timers.push(setInterval(() => {
+// Idle sign-out on live pages (loaded by App.razor): after the idle time without keyboard, pointer or scroll activity,
+// submits the shell's sign-out form (#idle-sign-out, Components/Layout/MainLayout.razor), whose data attributes carry
+// the idle time and the keep-alive interval. While the user is active, pings the server so the sliding session cookie
+// stays valid (a Blazor circuit does not renew cookies by itself). The form is looked up when needed: the live render
+// replaces the prerendered one.
+(() => {
+    const form = () => document.getElementById("idle-sign-out");
+    const settings = form();
+    if (!settings) return;
+    const timeoutMs = Number(settings.dataset.idleMs), keepAliveMs = Number(settings.dataset.keepAliveMs);
+    let lastActivity = Date.now(), lastPing = Date.now();
+    const onActivity = () => { lastActivity = Date.now(); };
+    ["mousemove", "mousedown", "keydown", "scroll", "touchstart", "wheel"]
+        .forEach(e => window.addEventListener(e, onActivity, { passive: true }));
+    const timer = setInterval(() => {
         const now = Date.now();
-        if (now - s.lastActivity >= timeoutMs) {
-            stop();
-            document.getElementById(formId)?.submit();
-        } else if (s.lastActivity > s.lastPing && now - s.lastPing >= keepAliveMs) {
-            s.lastPing = now;
+        if (now - lastActivity >= timeoutMs) {
+            const signOut = form();
+            if (!signOut) return; // not on a page of the shell (any more): nothing to sign out from here
+            clearInterval(timer);
+            signOut.submit();
+        } else if (lastActivity > lastPing && now - lastPing >= keepAliveMs) {
+            lastPing = now;
             fetch("account/keep-alive", { credentials: "same-origin" }).catch(() => {});
         }
-    }, Math.max(250, Math.min(keepAliveMs, timeoutMs) / 4)));
-    state = s;
-}
-
-export function stop() {
-    if (!state) return;
-    state.timers.forEach(clearInterval);
-    state.remove();
-    state = null;
-}
+    }, Math.max(250, Math.min(keepAliveMs, timeoutMs) / 4));
+})();
