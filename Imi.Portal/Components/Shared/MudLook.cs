@@ -23,6 +23,15 @@ public static class MudLook
     public static readonly string SmallPrimaryButton = Button("filled", "primary", "small");
     public static readonly string PrimaryButton = Button("filled", "primary");
 
+    /// <summary>A MudChip's classes, as a filter button (the chosen one in the primary colour).</summary>
+    public const string ChipButton = "mud-chip mud-chip-filled mud-chip-size-medium mud-clickable mud-ripple";
+    public const string ChosenChipButton = ChipButton + " mud-chip-color-primary";
+    public const string OverdueChip = "mud-chip mud-chip-filled mud-chip-size-small mud-chip-color-error";
+    public const string DueSoonChip = "mud-chip mud-chip-filled mud-chip-size-small mud-chip-color-warning";
+
+    /// <summary>MudSimpleTable's outer element (dense, hover); a <c>mud-table-container</c> div holds the table.</summary>
+    public const string SimpleTable = "mud-table mud-simple-table mud-table-dense mud-table-hover mud-elevation-1";
+
     public const string H4 = "mud-typography mud-typography-h4";
     public const string H6 = "mud-typography mud-typography-h6";
     public const string Body1 = "mud-typography mud-typography-body1";
