@@ -8,9 +8,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Imi.Infrastructure.Requests;
 
-/// <summary>One open request on the allocation board.</summary>
-public sealed record BoardCard(Guid Id, string Reference, int Revision, RequestStatus Status, PartyInfo Requester,
-    DateOnly? AnswerDate, IReadOnlyList<Guid> AllocatedTo);
+/// <summary>
+/// One open request on the allocation board. A board of 500 is kept in every allocator's live circuit: the reference is
+/// made from the number when shown, and a card allocated to no one shares the empty list.
+/// </summary>
+public sealed record BoardCard(Guid Id, long Number, int Revision, RequestStatus Status, PartyInfo Requester,
+    DateOnly? AnswerDate, IReadOnlyList<Guid> AllocatedTo)
+{
+    public string Reference => InformationRequest.ReferenceOf(Number);
+}
 
 /// <summary>
 /// A column of the board: a request handler of the area with their open load (all areas), capacity,
@@ -86,9 +92,9 @@ public sealed partial class RequestQueries
                     .Select(u => new BoardHandler(u.Id, names[u.Id], loads.GetValueOrDefault(u.Id)?.open_load ?? 0, u.Capacity, u.Absence,
                         u.Absence?.DeputyId is { } deputy ? names.GetValueOrDefault(deputy) : null, u.Absence?.Covers(today) == true))
                     .OrderBy(h => h.Name).ToList(),
-                rows.Where(r => r.LegislativeAreaCode == area.Code).Select(r => new BoardCard(r.Id, InformationRequest.ReferenceOf(r.Number), r.Revision, r.Status,
+                rows.Where(r => r.LegislativeAreaCode == area.Code).Select(r => new BoardCard(r.Id, r.Number, r.Revision, r.Status,
                     requesters.GetValueOrDefault(r.RequestingAuthorityId) ?? new PartyInfo(r.RequestingAuthorityId, "", ""),
-                    r.AgreedAnswerDate, r.Allocated)).ToList()))
+                    r.AgreedAnswerDate, r.Allocated.ToArray())).ToList()))
             .ToList();
     }
 
@@ -112,7 +118,7 @@ public sealed partial class RequestQueries
             .SingleOrDefaultAsync(ct);
         // Only what the allocator's own board would show: an area they allocate in, with allocation on.
         var card = row is not null && row.AllocationOn && actor.Has(AreaRole.Allocator, row.LegislativeAreaCode)
-            ? new BoardCard(row.Id, InformationRequest.ReferenceOf(row.Number), row.Revision, row.Status, row.Requester, row.AgreedAnswerDate, row.Allocated)
+            ? new BoardCard(row.Id, row.Number, row.Revision, row.Status, row.Requester, row.AgreedAnswerDate, row.Allocated.ToArray())
             : null;
         var loads = await HandlerPools.LoadsAsync(db, me, [.. handlerIds], null, clock.GetUtcNow(), ct);
         return new BoardUpdate(requestId, card is null ? null : row!.LegislativeAreaCode, card,

@@ -21,7 +21,7 @@ public class AllocationBoardTests(PortalServer server) : IClassFixture<PortalSer
         var allocator = await RequestSteps.SignedInAsync(server, "demo.de.allocator");
         await allocator.GotoAsync("requests/allocation");
         await allocator.WaitForCircuitAsync();
-        await Assertions.Expect(allocator.Locator($"[data-testid=column-{tobias}] [data-testid=load]")).ToHaveTextAsync(german["Requests.Board.Load", ("open", 0)]);
+        await Assertions.Expect(allocator.Locator($"[data-column='{tobias}'] [data-testid=load]")).ToHaveTextAsync(german["Requests.Board.Load", ("open", 0)]);
 
         var colleague = await RequestSteps.SignedInAsync(server, "demo.de.handler2");
         await colleague.GotoAsync("requests");
@@ -36,11 +36,19 @@ public class AllocationBoardTests(PortalServer server) : IClassFixture<PortalSer
         await Assertions.Expect(card).ToBeVisibleAsync();
         await allocator.AssertAccessibleAsync();
 
-        await card.DragToAsync(allocator.Locator($"[data-testid=column-{tobias}]"));
+        // Dragged by hand: the column under the card is marked as where it would go, and takes it when let go.
+        var column = allocator.Locator($"[data-column='{tobias}']");
+        await card.HoverAsync();
+        await allocator.Mouse.DownAsync();
+        var box = (await column.BoundingBoxAsync())!;
+        await allocator.Mouse.MoveAsync(box.X + box.Width / 2, box.Y + box.Height / 2, new() { Steps = 5 });
+        await Assertions.Expect(column).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bimi-board-drop\b"));
+        await allocator.Mouse.UpAsync();
 
         await Assertions.Expect(allocator.Locator("[data-testid=board-message]")).ToHaveTextAsync(german["Requests.Board.AllocatedTo", ("reference", reference), ("names", "Tobias Fischer")]);
-        await Assertions.Expect(allocator.Locator($"[data-testid=column-{tobias}] [data-testid=load]")).ToHaveTextAsync(german["Requests.Board.Load", ("open", 1)]);
-        await Assertions.Expect(allocator.Locator($"[data-testid=column-{tobias}] [data-testid=board-card]", new() { HasText = reference })).ToBeVisibleAsync();
+        await Assertions.Expect(column).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bimi-board-drop\b"));
+        await Assertions.Expect(allocator.Locator($"[data-column='{tobias}'] [data-testid=load]")).ToHaveTextAsync(german["Requests.Board.Load", ("open", 1)]);
+        await Assertions.Expect(allocator.Locator($"[data-column='{tobias}'] [data-testid=board-card]", new() { HasText = reference })).ToBeVisibleAsync();
         await Assertions.Expect(allocator.Locator("[data-testid=column-unallocated]")).Not.ToContainTextAsync(reference);
         await Assertions.Expect(colleague.Locator("[data-testid=action-item]", new() { HasText = reference })).ToContainTextAsync(german.Name(WaitingKind.ToAccept));
 
@@ -60,7 +68,9 @@ public class AllocationBoardMoreTests(PortalServer server) : IClassFixture<Porta
     private static readonly Imi.Infrastructure.Localization.LanguageTexts German = UserTexts.In("de");
 
     /// <summary>Allocation on in PQ; <paramref name="count"/> French requests sent through the services; their references.</summary>
-    private async Task<List<string>> PrepareAsync(int count)
+    private Task<List<string>> PrepareAsync(int count) => PrepareAsync(server, count);
+
+    internal static async Task<List<string>> PrepareAsync(PortalServer server, int count)
     {
         await using var services = TestServices.Build(TestDatabase.ConnectionStringFor(server.DatabaseName));
         await Imi.Tests.Infrastructure.Requests.AllocationOn.SwitchOnAsync(services);
@@ -74,8 +84,8 @@ public class AllocationBoardMoreTests(PortalServer server) : IClassFixture<Porta
         return references;
     }
 
-    private static ILocator Card(IPage page, string column, string reference) =>
-        page.Locator($"[data-testid=column-{column}] [data-testid=board-card]", new() { HasText = reference });
+    internal static ILocator Card(IPage page, string column, string reference) =>
+        page.Locator($"[data-column='{column}'] [data-testid=board-card]", new() { HasText = reference });
 
     [Fact]
     public async Task TwoCardsAtOnce_ThenOneWithTheKeyboardToTwoHandlers_AndALateMoveOnTheOtherInstance_IsToldWhoDidWhat()
@@ -159,7 +169,7 @@ public class AllocationBoardMoreTests(PortalServer server) : IClassFixture<Porta
         var sabine = await RequestSteps.SignedInAsync(server, "demo.de.allocator");
         await sabine.GotoAsync("requests/allocation");
         await sabine.WaitForCircuitAsync();
-        var column = sabine.GetByTestId($"column-{tobias}");
+        var column = sabine.Locator($"[data-column='{tobias}']");
         await Assertions.Expect(column.GetByTestId("absence")).ToContainTextAsync("Lena Hoffmann");
         await Card(sabine, "unallocated", reference).DragToAsync(column);
         await Assertions.Expect(Card(sabine, tobias.ToString(), reference)).ToBeVisibleAsync();
@@ -171,5 +181,60 @@ public class AllocationBoardMoreTests(PortalServer server) : IClassFixture<Porta
         await deputy.GotoAsync("requests");
         await deputy.WaitForCircuitAsync();
         await Assertions.Expect(deputy.Locator("[data-testid=action-item]", new() { HasText = reference })).ToContainTextAsync(German.Name(WaitingKind.ToAccept));
+    }
+}
+
+/// <summary>
+/// The board's filters, on a portal of their own: the two requests they need would make the other tests' boards taller
+/// (a drag in Playwright cannot reach a column pushed below the window).
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public class AllocationBoardFilterTests(PortalServer server) : IClassFixture<PortalServer>
+{
+    private static readonly Imi.Infrastructure.Localization.LanguageTexts German = UserTexts.In("de");
+
+    [Fact]
+    public async Task TheFilters_NarrowTheBoard_ByKeyword_Country_AndAnswerDate()
+    {
+        var references = await AllocationBoardMoreTests.PrepareAsync(server, 2);
+        var sabine = await RequestSteps.SignedInAsync(server, "demo.de.allocator");
+        await sabine.GotoAsync("requests/allocation");
+        await sabine.WaitForCircuitAsync();
+        foreach (var reference in references)
+            await Assertions.Expect(AllocationBoardMoreTests.Card(sabine, "unallocated", reference)).ToBeVisibleAsync();
+        await Assertions.Expect(sabine.GetByTestId("filter-result")).Not.ToBeVisibleAsync();
+
+        // A keyword: only the card whose reference holds it, and how many of all are shown.
+        await sabine.GetByTestId("filter-keyword").FillAsync(references[0]);
+        await Assertions.Expect(AllocationBoardMoreTests.Card(sabine, "unallocated", references[1])).Not.ToBeVisibleAsync();
+        await Assertions.Expect(AllocationBoardMoreTests.Card(sabine, "unallocated", references[0])).ToBeVisibleAsync();
+        await Assertions.Expect(sabine.GetByTestId("filter-result")).ToContainTextAsync(German["Requests.Board.Showing", ("shown", 1), ("total", "§")].Split("§")[0]);
+        await sabine.GetByTestId("filter-keyword").FillAsync("");
+
+        // The requesters' countries: France chosen, both French cards stay, and the choice stays shown.
+        await sabine.GetByTestId("filter-country").SelectOptionAsync("FR");
+        await Assertions.Expect(sabine.GetByTestId("filter-country")).ToHaveValueAsync("FR");
+        foreach (var reference in references)
+            await Assertions.Expect(AllocationBoardMoreTests.Card(sabine, "unallocated", reference)).ToBeVisibleAsync();
+
+        // Answer dates up to yesterday: none of these (due later, or no date agreed yet); the country stays chosen.
+        await sabine.GetByTestId("filter-due").FillAsync(DateTime.UtcNow.Date.AddDays(-1).ToString("yyyy-MM-dd"));
+        foreach (var reference in references)
+            await Assertions.Expect(AllocationBoardMoreTests.Card(sabine, "unallocated", reference)).Not.ToBeVisibleAsync();
+        await Assertions.Expect(sabine.GetByTestId("filter-country")).ToHaveValueAsync("FR");
+        await sabine.AssertAccessibleAsync();
+
+        // "Capacity and absence" by keyboard: the form opens below the button, which says so and keeps the focus.
+        var lena = DemoSeeder.IdOf("user:demo.de.handler");
+        var arrange = sabine.Locator($"[data-column='{lena}'] [data-testid=arrange]");
+        await Assertions.Expect(arrange).ToHaveAttributeAsync("aria-expanded", "false");
+        await arrange.FocusAsync();
+        await sabine.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(sabine.Locator($"[data-column='{lena}'] [data-testid=arrange-form]")).ToBeVisibleAsync();
+        await Assertions.Expect(arrange).ToHaveAttributeAsync("aria-expanded", "true");
+        await Assertions.Expect(arrange).ToBeFocusedAsync();
+        await sabine.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(sabine.GetByTestId("arrange-form")).Not.ToBeVisibleAsync();
+        await Assertions.Expect(arrange).ToBeFocusedAsync();
     }
 }

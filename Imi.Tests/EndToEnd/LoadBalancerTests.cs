@@ -58,7 +58,7 @@ public class LoadBalancerTests(PortalServer server) : IClassFixture<PortalServer
         await sabine.WaitForCircuitAsync();
         var card = sabine.Locator("[data-testid=column-unallocated] [data-testid=board-card]").First;
         var reference = await card.GetAttributeAsync("data-reference");
-        await card.DragToAsync(sabine.Locator($"[data-testid=column-{DemoSeeder.IdOf("user:demo.de.handler2")}]"));
+        await card.DragToAsync(sabine.Locator($"[data-column='{DemoSeeder.IdOf("user:demo.de.handler2")}']"));
         await Assertions.Expect(sabine.GetByTestId("board-message")).ToContainTextAsync(reference!);
 
         // Tobias's list, served by instance b, shows it without a reload.

@@ -15,7 +15,7 @@ public class AllocationBoardRenderTests : PortalComponentTest
     private static readonly Guid Sabine = Guid.NewGuid(), Tobias = Guid.NewGuid();
 
     private static BoardCard Card(Guid id, params Guid[] handlers) =>
-        new(id, "IMI-2030-000042", 3, RequestStatus.Sent, new PartyInfo(Guid.NewGuid(), "CCI Lyon", "FR"), new DateOnly(2030, 4, 1), handlers);
+        new(id, 42, 3, RequestStatus.Sent, new PartyInfo(Guid.NewGuid(), "CCI Lyon", "FR"), new DateOnly(2030, 4, 1), handlers);
 
     private static readonly BoardHandler[] Handlers =
     [
@@ -62,15 +62,15 @@ public class AllocationBoardRenderTests : PortalComponentTest
     public void AChangeBySomeoneElse_PutsTheCardInPlace_TakesOneAway_AndUpdatesTheLoads()
     {
         Guid Id() => Guid.NewGuid();
-        BoardCard Due(string reference, int day) => new(Id(), reference, 1, RequestStatus.Sent, new PartyInfo(Guid.NewGuid(), "CCI Lyon", "FR"), new DateOnly(2030, 4, day), []);
-        var (early, late, gone) = (Due("IMI-000010", 1), Due("IMI-000011", 9), Due("IMI-000012", 5));
+        BoardCard Due(long number, int day) => new(Id(), number, 1, RequestStatus.Sent, new PartyInfo(Guid.NewGuid(), "CCI Lyon", "FR"), new DateOnly(2030, 4, day), []);
+        var (early, late, gone) = (Due(10, 1), Due(11, 9), Due(12, 5));
         var state = new AllocationState
         {
             Boards = [new AllocationBoard("PQ", "Professional qualifications", Imi.Domain.Allocation.AllocationMode.Manual, Handlers, [early, gone, late])],
         };
 
         // A new request due on the 5th comes between; the one that closed goes; Tobias now has one more.
-        var arrived = Due("IMI-000013", 5) with { AllocatedTo = [Tobias] };
+        var arrived = Due(13, 5) with { AllocatedTo = [Tobias] };
         var after = AllocationReducers.Reduce(state, new BoardUpdatedAction(new BoardUpdate(arrived.Id, "PQ", arrived, new Dictionary<Guid, int> { [Tobias] = 3, [Sabine] = 4 })));
         after = AllocationReducers.Reduce(after, new BoardUpdatedAction(new BoardUpdate(gone.Id, null, null, new Dictionary<Guid, int>())));
 

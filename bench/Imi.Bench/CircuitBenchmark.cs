@@ -18,7 +18,8 @@ public static partial class CircuitBenchmark
     private const string Allocator = "demo.de.allocator";
 
     /// <param name="boardShare">Every how many-th circuit opens the board (4: one in four; 1: all; 0: none).</param>
-    public static async Task RunAsync(Uri portal, int portalProcess, string gcdump, int[] steps, TimeSpan clicking, int boardShare = 4)
+    /// <param name="reports">A folder to keep each step's <c>dotnet-gcdump report</c> in (per-type sizes, to compare two runs); null: none kept.</param>
+    public static async Task RunAsync(Uri portal, int portalProcess, string gcdump, int[] steps, TimeSpan clicking, int boardShare = 4, string? reports = null)
     {
         var timeout = TimeSpan.FromSeconds(60);
         var users = new Dictionary<string, CookieContainer>();
@@ -26,7 +27,7 @@ public static partial class CircuitBenchmark
             users[user] = await SignInAsync(portal, user);
         Console.WriteLine($"Portal {portal} (process {portalProcess}); {string.Join(", ", users.Keys)} signed in");
 
-        var (heap0, rss0) = await MemoryAsync(portalProcess, gcdump);
+        var (heap0, rss0) = await MemoryAsync(portalProcess, gcdump, reports, 0);
         Console.WriteLine($"No circuit: managed heap {heap0 / 1024.0 / 1024:F1} MB, resident {rss0 / 1024.0 / 1024:F1} MB");
         Console.WriteLine("| circuits | heap MB | heap per circuit KB (over none) | heap per added circuit KB | resident MB | resident per circuit KB | clicks | click p50 ms | p95 ms | p99 ms | errors |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
@@ -46,7 +47,7 @@ public static partial class CircuitBenchmark
                         var onBoard = boardShare > 0 && i % boardShare == boardShare - 1;
                         var user = onBoard ? Allocator : Handlers[i % Handlers.Length];
                         var circuit = await LoadCircuit.OpenAsync(portal, users[user], onBoard ? "requests/allocation" : "requests", timeout);
-                        return (circuit, onBoard ? "arrange" : "");
+                        return (circuit, onBoard ? "board-columns-PQ" : "");
                     });
                     circuits.AddRange(await Task.WhenAll(batch));
                 }
@@ -55,7 +56,7 @@ public static partial class CircuitBenchmark
                     await WaitUntilAsync(() => circuit.CanClick(click), timeout);
                 var openedIn = opening.Elapsed;
 
-                var (heap, rss) = await MemoryAsync(portalProcess, gcdump);
+                var (heap, rss) = await MemoryAsync(portalProcess, gcdump, reports, step);
                 var times = await ClickAsync(circuits, clicking, timeout);
                 var errors = circuits.Count(c => c.Circuit.Error is not null);
                 Console.WriteLine($"| {step} | {heap / 1024.0 / 1024:F1} | {(heap - heap0) / 1024.0 / step:F0} | {(heap - lastHeap) / 1024.0 / (step - lastCount):F0} | {rss / 1024.0 / 1024:F1} | {(rss - rss0) / 1024.0 / step:F0} " +
@@ -114,7 +115,7 @@ public static partial class CircuitBenchmark
     }
 
     /// <summary>The portal's managed heap after a full collection (a gcdump collects first) and its resident set, in bytes.</summary>
-    private static async Task<(long Heap, long Resident)> MemoryAsync(int process, string gcdump)
+    private static async Task<(long Heap, long Resident)> MemoryAsync(int process, string gcdump, string? reports, int circuits)
     {
         var file = Path.Combine(Path.GetTempPath(), $"imi-bench-{process}.gcdump");
         using (var collect = Process.Start(new ProcessStartInfo(gcdump, $"collect -p {process} -o {file}") { RedirectStandardOutput = true })!)
@@ -126,6 +127,8 @@ public static partial class CircuitBenchmark
         var text = await report.StandardOutput.ReadToEndAsync();
         await report.WaitForExitAsync();
         File.Delete(file);
+        if (reports is not null)
+            await File.WriteAllTextAsync(Path.Combine(Directory.CreateDirectory(reports).FullName, $"circuits-{circuits}.txt"), text);
         // The report's first line: "<size>  GC Heap bytes"; its lines are "<size>  <count>  <type>".
         var heap = TotalPattern().Match(text) is { Success: true } m
             ? long.Parse(m.Groups[1].Value.Replace(",", ""))

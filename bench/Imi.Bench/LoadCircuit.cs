@@ -23,6 +23,10 @@ public sealed partial class LoadCircuit : IAsyncDisposable
     private readonly SemaphoreSlim _sending = new(1, 1);
     private readonly Dictionary<string, ulong> _clickHandlers = [];
     private readonly Dictionary<string, int> _clickComponents = [];
+    // Elements whose "click" is another event (the allocation board hears its columns' buttons as "boardarrange",
+    // told the column): the event's name, and a column seen in the batches to tell it.
+    private readonly Dictionary<string, string> _clickEvents = [];
+    private string? _column;
     private readonly object _gate = new();
     private TaskCompletionSource? _nextBatch;
     private TaskCompletionSource<string?>? _circuitStarted;
@@ -87,13 +91,19 @@ public sealed partial class LoadCircuit : IAsyncDisposable
     public async Task<double> ClickAsync(string testId, TimeSpan timeout)
     {
         ulong handler;
+        string? custom;
         lock (_gate)
+        {
             handler = _clickHandlers[testId];
+            custom = _clickEvents.GetValueOrDefault(testId);
+        }
         var rendered = ExpectBatch();
         var watch = Stopwatch.StartNew();
         // As blazor.web.js does: a call to the renderer's interop object (handed over when the renderer attached).
-        await InvokeAsync(null, "BeginInvokeDotNetFromJS", Interlocked.Increment(ref _nextCall).ToString(), null, "DispatchEventAsync", _rendererInterop,
-            $$"""[{"eventHandlerId":{{handler}},"eventName":"click","eventFieldInfo":null},{"detail":1,"screenX":0,"screenY":0,"clientX":0,"clientY":0,"offsetX":0,"offsetY":0,"pageX":0,"pageY":0,"movementX":0,"movementY":0,"button":0,"buttons":1,"ctrlKey":false,"shiftKey":false,"altKey":false,"metaKey":false,"type":"click"}]""");
+        var dispatch = custom is null
+            ? $$"""[{"eventHandlerId":{{handler}},"eventName":"click","eventFieldInfo":null},{"detail":1,"screenX":0,"screenY":0,"clientX":0,"clientY":0,"offsetX":0,"offsetY":0,"pageX":0,"pageY":0,"movementX":0,"movementY":0,"button":0,"buttons":1,"ctrlKey":false,"shiftKey":false,"altKey":false,"metaKey":false,"type":"click"}]"""
+            : $$"""[{"eventHandlerId":{{handler}},"eventName":"{{custom}}","eventFieldInfo":null},{"card":null,"column":"{{_column}}"}]""";
+        await InvokeAsync(null, "BeginInvokeDotNetFromJS", Interlocked.Increment(ref _nextCall).ToString(), null, "DispatchEventAsync", _rendererInterop, dispatch);
         try
         {
             await rendered.WaitAsync(timeout);
@@ -322,7 +332,7 @@ public sealed partial class LoadCircuit : IAsyncDisposable
                         {
                             if (Type(f) != 1)
                                 continue;
-                            string? testId = null;
+                            string? testId = null, custom = null;
                             ulong click = 0;
                             for (var a = f + 1; a < last && Type(a) == 3; a++)
                             {
@@ -331,11 +341,17 @@ public sealed partial class LoadCircuit : IAsyncDisposable
                                     testId = Text(Field(a, 8));
                                 else if (name == "onclick")
                                     click = Handler(a);
+                                else if (name == "onboardarrange")
+                                    (click, custom) = (Handler(a), "boardarrange");
+                                else if (name == "data-column" && Guid.TryParse(Text(Field(a, 8)), out _))
+                                    _column ??= Text(Field(a, 8));
                             }
                             if (testId is not null && click != 0)
                             {
                                 _clickHandlers[testId] = click;
                                 _clickComponents[testId] = component;
+                                if (custom is not null)
+                                    _clickEvents[testId] = custom;
                             }
                         }
                     }

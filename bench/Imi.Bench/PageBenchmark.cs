@@ -107,7 +107,7 @@ public static class PageBenchmark
             var href = await page.Locator(unallocated).First.Locator("a[href^='requests/']").GetAttributeAsync("href");
             var id = Guid.Parse(href!["requests/".Length..]);
             var card = page.Locator($"{unallocated}:has(a[href='requests/{id}'])");
-            var inColumn = page.Locator($"[data-testid=column-{handler}] [data-testid=board-card]:has(a[href='requests/{id}'])");
+            var inColumn = page.Locator($"[data-column='{handler}'] [data-testid=board-card]:has(a[href='requests/{id}'])");
             // The move by the card's own allocation editor (the keyboard path; a drag from 500 cards down scrolls away).
             // (A card at the column's edge moves while the column renders the cards scrolled into view: click again then.)
             var editor = page.GetByTestId("allocation-editor");
@@ -118,10 +118,10 @@ public static class PageBenchmark
             }
             await page.GetByTestId("allocation-editor").GetByLabel(handlerName).CheckAsync();
             if (there is not null)
-                await there.EvaluateAsync(WatchFor, $"[data-testid=column-{handler}] [data-testid=board-card] a[href='requests/{id}']");
+                await there.EvaluateAsync(WatchFor, $"[data-column='{handler}'] [data-testid=board-card] a[href='requests/{id}']");
             // Timed in the page: from the click until the card is in the handler's column (Playwright's own checks left out).
             var ms = await page.EvaluateAsync<double>(ClickUntilShown,
-                new[] { "[data-testid=save-allocation]", $"[data-testid=column-{handler}] [data-testid=board-card] a[href='requests/{id}']" });
+                new[] { "[data-testid=save-allocation]", $"[data-column='{handler}'] [data-testid=board-card] a[href='requests/{id}']" });
             if (i > 0)
                 moves.Add(ms);
             if (there is not null)
@@ -134,7 +134,7 @@ public static class PageBenchmark
             await Confirmed(page);
             // The drag, as the browser's events (a drag by Playwright's mouse takes longer than the board's answer).
             ms = await page.EvaluateAsync<double>(DragUntilShown,
-                new[] { $"[data-testid=column-{handler}] [data-testid=board-card]:has(a[href='requests/{id}'])", "[data-testid=column-unallocated]",
+                new[] { $"[data-column='{handler}'] [data-testid=board-card]:has(a[href='requests/{id}'])", "[data-testid=column-unallocated]",
                     $"[data-testid=column-unallocated] [data-testid=board-card] a[href='requests/{id}']" });
             if (i > 0)
                 backs.Add(ms);

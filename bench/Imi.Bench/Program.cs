@@ -10,7 +10,7 @@ using Npgsql;
 
 // Usage: Imi.Bench <server connection string> [--scale N[,N...]] [--queries N] [--concurrency N] [--requests N] [--no-search] [--no-figures] [--board]
 //        Imi.Bench --texts   (the text catalogue's cost per text; no database)
-//        Imi.Bench --circuits http://127.0.0.1:5080/ <portal process id> <dotnet-gcdump> [--steps 50,100,200] [--clicking 30] [--board-every 4]
+//        Imi.Bench --circuits http://127.0.0.1:5080/ <portal process id> <dotnet-gcdump> [--steps 50,100,200] [--clicking 30] [--board-every 4] [--reports <dir>]
 //        Imi.Bench --board-page http://127.0.0.1:5080/ "<connection string of that portal's database>" [--rounds 20] [--other <second instance>]
 //                            (the allocation board with 500 requests and 43 handlers, in Chromium, against a running demo portal)
 //        Imi.Bench --pages http://127.0.0.1:5080/ [--user demo.ie.kingsinns] [--locale de-DE] [--rounds 15]
@@ -35,7 +35,8 @@ if (args.Length >= 4 && args[0] == "--circuits")
     var steps = args.SkipWhile(a => a != "--steps").Skip(1).Select(s => s.Split(',').Select(int.Parse).ToArray()).DefaultIfEmpty([50, 100, 200]).First();
     var clicking = args.SkipWhile(a => a != "--clicking").Skip(1).Select(int.Parse).DefaultIfEmpty(30).First();
     var boardShare = args.SkipWhile(a => a != "--board-every").Skip(1).Select(int.Parse).DefaultIfEmpty(4).First();
-    await CircuitBenchmark.RunAsync(new Uri(args[1]), int.Parse(args[2]), args[3], steps, TimeSpan.FromSeconds(clicking), boardShare);
+    var reports = args.SkipWhile(a => a != "--reports").Skip(1).FirstOrDefault();
+    await CircuitBenchmark.RunAsync(new Uri(args[1]), int.Parse(args[2]), args[3], steps, TimeSpan.FromSeconds(clicking), boardShare, reports);
     return;
 }
 if (args.Length >= 3 && args[0] == "--board-page")

@@ -96,13 +96,13 @@ public static class AllocationReducers
     };
 
     // In the order AllocationBoardsAsync reads the board: the earliest answer date first (none last), then the number
-    // (the reference is the zero-padded number).
+    // (as the references, which are the zero-padded numbers).
     private static List<BoardCard> Placed(IEnumerable<BoardCard> cards, BoardCard? card)
     {
         var list = cards.ToList();
         if (card is null)
             return list;
-        static (bool, DateOnly, int, string) Order(BoardCard c) => (c.AnswerDate is null, c.AnswerDate ?? DateOnly.MaxValue, c.Reference.Length, c.Reference);
+        static (bool, DateOnly, long) Order(BoardCard c) => (c.AnswerDate is null, c.AnswerDate ?? DateOnly.MaxValue, c.Number);
         var at = list.FindIndex(c => Order(c).CompareTo(Order(card)) > 0);
         list.Insert(at < 0 ? list.Count : at, card);
         return list;

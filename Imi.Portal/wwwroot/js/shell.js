@@ -34,3 +34,35 @@
     // Crossing the breakpoint starts afresh: beside the page when wide, hidden when narrow.
     wide.addEventListener("change", () => show(wide.matches));
 })();
+
+// The allocation board's drags and its columns' "Capacity and absence" buttons (Components/Requests/BoardEvents.cs): one
+// handler per board on the server, told which card and which column from the elements' data-card and data-column; a
+// column takes a drop (dragover and drop prevented there, so the browser neither refuses the drop nor opens the dragged
+// card's link).
+(() => {
+    const element = e => e.target instanceof Element ? e.target : e.target?.parentElement ?? null;
+    const where = e => {
+        const target = element(e);
+        return { card: target?.closest("[data-card]")?.dataset.card ?? null, column: target?.closest("[data-column]")?.dataset.column ?? null };
+    };
+    for (const [name, browserEventName] of [["boarddragstart", "dragstart"], ["boarddragenter", "dragenter"], ["boarddrop", "drop"], ["boarddragend", "dragend"]])
+        window.Blazor?.registerCustomEventType(name, { browserEventName, createEventArgs: where });
+    window.Blazor?.registerCustomEventType("boardarrange", { browserEventName: "imiarrange", createEventArgs: where });
+    document.addEventListener("click", e => {
+        const button = element(e)?.closest("[data-arrange]");
+        const column = button?.closest("[data-column]");
+        if (!column) return;
+        // The server shows the button expanded or not by rendering it anew: the focus goes on to the new one.
+        if (document.activeElement === button) {
+            const observer = new MutationObserver(() => {
+                observer.disconnect();
+                column.querySelector("[data-arrange]")?.focus();
+            });
+            observer.observe(column, { childList: true });
+            setTimeout(() => observer.disconnect(), 10000);
+        }
+        button.dispatchEvent(new CustomEvent("imiarrange", { bubbles: true }));
+    });
+    for (const type of ["dragover", "drop"])
+        document.addEventListener(type, e => { if (element(e)?.closest("[data-column]")) e.preventDefault(); });
+})();
