@@ -236,5 +236,12 @@ public class AllocationBoardFilterTests(PortalServer server) : IClassFixture<Por
         await sabine.Keyboard.PressAsync("Enter");
         await Assertions.Expect(sabine.GetByTestId("arrange-form")).Not.ToBeVisibleAsync();
         await Assertions.Expect(arrange).ToBeFocusedAsync();
+        // Opened again and cancelled from its own button: the focus comes back to "Capacity and absence".
+        await sabine.Keyboard.PressAsync("Enter");
+        var cancel = sabine.Locator($"[data-column='{lena}'] [data-testid=arrange-cancel]");
+        await cancel.FocusAsync();
+        await sabine.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(sabine.GetByTestId("arrange-form")).Not.ToBeVisibleAsync();
+        await Assertions.Expect(arrange).ToBeFocusedAsync();
     }
 }

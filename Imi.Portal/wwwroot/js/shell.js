@@ -49,19 +49,21 @@
         window.Blazor?.registerCustomEventType(name, { browserEventName, createEventArgs: where });
     window.Blazor?.registerCustomEventType("boardarrange", { browserEventName: "imiarrange", createEventArgs: where });
     document.addEventListener("click", e => {
-        const button = element(e)?.closest("[data-arrange]");
-        const column = button?.closest("[data-column]");
+        const clicked = element(e)?.closest("[data-arrange], [data-arrange-form] button");
+        const column = clicked?.closest("[data-column]");
         if (!column) return;
-        // The server shows the button expanded or not by rendering it anew: the focus goes on to the new one.
-        if (document.activeElement === button) {
+        // The server renders the button anew (open or closed), or the form goes with its button (saved, cancelled):
+        // the focus goes on to the column's "Capacity and absence" instead of falling to the page.
+        if (document.activeElement === clicked) {
             const observer = new MutationObserver(() => {
+                if (clicked.isConnected) return;
                 observer.disconnect();
-                column.querySelector("[data-arrange]")?.focus();
+                if (!document.activeElement || document.activeElement === document.body) column.querySelector("[data-arrange]")?.focus();
             });
-            observer.observe(column, { childList: true });
+            observer.observe(column, { childList: true, subtree: true });
             setTimeout(() => observer.disconnect(), 10000);
         }
-        button.dispatchEvent(new CustomEvent("imiarrange", { bubbles: true }));
+        if (clicked.matches("[data-arrange]")) clicked.dispatchEvent(new CustomEvent("imiarrange", { bubbles: true }));
     });
     for (const type of ["dragover", "drop"])
         document.addEventListener(type, e => { if (element(e)?.closest("[data-column]")) e.preventDefault(); });
