@@ -91,18 +91,19 @@ public sealed partial class LoadCircuit : IAsyncDisposable
     public async Task<double> ClickAsync(string testId, TimeSpan timeout)
     {
         ulong handler;
-        string? custom;
+        string? custom, column;
         lock (_gate)
         {
             handler = _clickHandlers[testId];
             custom = _clickEvents.GetValueOrDefault(testId);
+            column = _column;
         }
         var rendered = ExpectBatch();
         var watch = Stopwatch.StartNew();
         // As blazor.web.js does: a call to the renderer's interop object (handed over when the renderer attached).
         var dispatch = custom is null
             ? $$"""[{"eventHandlerId":{{handler}},"eventName":"click","eventFieldInfo":null},{"detail":1,"screenX":0,"screenY":0,"clientX":0,"clientY":0,"offsetX":0,"offsetY":0,"pageX":0,"pageY":0,"movementX":0,"movementY":0,"button":0,"buttons":1,"ctrlKey":false,"shiftKey":false,"altKey":false,"metaKey":false,"type":"click"}]"""
-            : $$"""[{"eventHandlerId":{{handler}},"eventName":"{{custom}}","eventFieldInfo":null},{"card":null,"column":"{{_column}}"}]""";
+            : $$"""[{"eventHandlerId":{{handler}},"eventName":"{{custom}}","eventFieldInfo":null},{"card":null,"column":"{{column}}"}]""";
         await InvokeAsync(null, "BeginInvokeDotNetFromJS", Interlocked.Increment(ref _nextCall).ToString(), null, "DispatchEventAsync", _rendererInterop, dispatch);
         try
         {
