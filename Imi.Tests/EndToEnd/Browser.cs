@@ -1,5 +1,6 @@
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
+using Imi.Tests.Support;
 using Microsoft.Playwright;
 
 namespace Imi.Tests.EndToEnd;
@@ -43,9 +44,13 @@ public static class Browser
     public static Task WaitForCircuitAsync(this IPage page) =>
         page.Locator("[data-testid=circuit-ready]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
 
-    /// <summary>Axe finds no serious or critical WCAG 2.1 A/AA violation on the page as it is now.</summary>
+    /// <summary>
+    /// Axe finds no serious or critical WCAG 2.1 A/AA violation on the page as it is now, and the page is styled as
+    /// MudBlazor means it to be (<see cref="AssertNoStyleLeftOutAsync"/>).
+    /// </summary>
     public static async Task AssertAccessibleAsync(this IPage page)
     {
+        await page.AssertNoStyleLeftOutAsync();
         // Every page has a title; after an in-page change Blazor sets it a moment after the content: wait for it.
         await Assertions.Expect(page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex(@"\S"));
         var result = await page.RunAxe(new AxeRunOptions
@@ -56,4 +61,46 @@ public static class Browser
         Assert.True(serious.Count == 0, $"Accessibility violations on {page.Url}:\n" + string.Join("\n",
             serious.Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")));
     }
+
+    // Every selector the build left out of the portal's part of MudBlazor's stylesheet (Imi.Portal.csproj).
+    private static readonly Lazy<string[]> SelectorsLeftOut = new(() =>
+        File.ReadAllLines(Solution.PathOf("Imi.Portal", "obj", "mudblazor-dropped-selectors.txt")));
+
+    /// <summary>
+    /// No rule the build left out of the portal's part of MudBlazor's stylesheet would style the page as it is now (in
+    /// any hover or focus state of what it shows): a component the portal starts to use has all its rules.
+    /// </summary>
+    public static async Task AssertNoStyleLeftOutAsync(this IPage page)
+    {
+        var needed = await page.EvaluateAsync<string[]>(MatchingSelectorsScript, SelectorsLeftOut.Value);
+        Assert.True(needed.Length == 0,
+            $"On {page.Url}, rules of MudBlazor's stylesheet that this page needs were left out of the portal's " +
+            "(take their family off MudBlazorFamiliesNotRendered in Imi.Portal.csproj):\n" + string.Join("\n", needed.Take(20)));
+    }
+
+    // Checks only the selectors whose classes (outside :not and :where) are all on the page; drops the states a page
+    // is not in while it is checked (:hover, :focus, ...) and pseudo-elements, so that those rules count too.
+    private const string MatchingSelectorsScript = """
+        selectors => {
+            const present = new Set();
+            for (const element of document.querySelectorAll('[class]'))
+                for (const name of element.classList) present.add(name);
+            const optional = /:(not|where)\((?:[^()]|\((?:[^()]|\([^()]*\))*\))*\)|\[[^\]]*\]/g;
+            const className = /\.((?:[\w-]|\\.)+)/g;
+            const state = /::[\w-]+(?:\([^)]*\))?|:-[a-z]+-[\w-]+|:(?:hover|focus|focus-visible|focus-within|active|visited|link|autofill|before|after|placeholder|first-line|first-letter)(?![\w-])/g;
+            const needed = [];
+            for (const selector of selectors) {
+                const names = [...selector.replace(optional, '').matchAll(className)].map(m => m[1].replace(/\\(.)/g, '$1'));
+                if (!names.every(n => present.has(n))) continue;
+                let query = selector.replace(state, '').trim();
+                if (query === '' || /[>+~]$/.test(query)) query += '*';
+                try {
+                    if (document.querySelector(query)) needed.push(selector);
+                } catch {
+                    needed.push(selector + '   (not checkable: ' + query + ')');
+                }
+            }
+            return needed;
+        }
+        """;
 }

@@ -58,10 +58,7 @@ public sealed class LoadBalancer : IAsyncDisposable
     /// <summary>The repository's <c>deploy/nginx.conf.template</c> (what the README gives for production), with loopback addresses.</summary>
     private static string Configuration(int port, int a, int b, string folder)
     {
-        var root = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(root, "Imi.Portal.sln")))
-            root = Path.GetDirectoryName(root.TrimEnd(Path.DirectorySeparatorChar)) ?? throw new InvalidOperationException("No Imi.Portal.sln above the tests.");
-        return File.ReadAllText(Path.Combine(root, "deploy", "nginx.conf.template"))
+        return File.ReadAllText(Solution.PathOf("deploy", "nginx.conf.template"))
             .Replace("@FOLDER@", folder).Replace("@LISTEN@", $"127.0.0.1:{port}")
             .Replace("@INSTANCE_A@", $"127.0.0.1:{a}").Replace("@INSTANCE_B@", $"127.0.0.1:{b}")
             .Replace("worker_processes auto;", "worker_processes 1;");

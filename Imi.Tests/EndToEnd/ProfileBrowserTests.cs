@@ -30,6 +30,8 @@ public class ProfileBrowserTests(PortalServer server) : IClassFixture<PortalServ
 
         // The shell's language switcher has native options named the same: take the select's own list item.
         await page.ClickAsync("[data-testid=profile-language]");
+        await Assertions.Expect(page.Locator(".mud-popover-open [role=option]").First).ToBeVisibleAsync();
+        await page.AssertNoStyleLeftOutAsync(); // the select's list, open, has all its rules
         await page.Locator(".mud-popover-open [role=option]").Filter(new() { HasText = "Deutsch" }).ClickAsync();
         await Assertions.Expect(page.Locator("input[data-testid=profile-language]")).ToHaveValueAsync("Deutsch");
 

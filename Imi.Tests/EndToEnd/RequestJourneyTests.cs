@@ -16,6 +16,22 @@ public class RequestJourneyTests(PortalServer server) : IClassFixture<PortalServ
     // What each reads, in their language: Camille Bernard works in French, Lena Hoffmann in German.
     private static readonly Imi.Infrastructure.Localization.LanguageTexts Fr = UserTexts.In("fr"), De = UserTexts.In("de");
 
+    /// <summary>
+    /// What MudBlazor shows only when asked, the date picker's calendar, has every rule it needs in the portal's part of
+    /// MudBlazor's stylesheet (the pages' own checks see it closed).
+    /// </summary>
+    [Fact]
+    public async Task TheDatePickersCalendar_HasItsStyles()
+    {
+        var french = await RequestSteps.SignedInAsync(server, French);
+        await french.GotoAsync("requests/new");
+        await french.WaitForCircuitAsync();
+        var picker = french.Locator(".mud-picker").Filter(new() { Has = french.Locator("input[data-testid=request-answer-date]") });
+        await picker.Locator(".mud-input-adornment button").ClickAsync();
+        await Assertions.Expect(french.Locator(".mud-popover-open .mud-picker-calendar-content")).ToBeVisibleAsync();
+        await french.AssertNoStyleLeftOutAsync();
+    }
+
     /// <summary>The French handler finds the Bavarian chamber, writes the request in French and sends it; returns its reference.</summary>
     internal static async Task<string> SendFromFranceAsync(IPage french, string subjectName)
     {

@@ -121,7 +121,7 @@ public class StaticAssetsTests(PortalServer server) : IClassFixture<PortalServer
         using var http = new SignInOverHttp(server);
         await http.SignInAsync("demo.de.handler", Imi.Infrastructure.Demo.DemoNetwork.Password, Imi.Infrastructure.Demo.DemoNetwork.SecurityCode);
         var assets = AssetsOf(await http.GetStringAsync("requests"));
-        Assert.Contains(assets, a => a.Contains("MudBlazor.min.") && a.EndsWith(".css"));
+        Assert.Contains(assets, a => a.Contains("MudBlazor.portal.min.") && a.EndsWith(".css"));
         Assert.Contains(assets, a => a.Contains("MudBlazor.min.") && a.EndsWith(".js"));
         Assert.Contains(assets, a => a.Contains("js/shell."));
         Assert.Contains(assets, a => a.Contains("js/session."));

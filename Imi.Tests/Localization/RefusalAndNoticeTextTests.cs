@@ -5,6 +5,7 @@ using Imi.Domain.Common;
 using Imi.Domain.Requests;
 using Imi.Infrastructure.Identity;
 using Imi.Infrastructure.Localization;
+using Imi.Tests.Support;
 using Imi.Infrastructure.UseCases;
 using Microsoft.AspNetCore.Identity;
 
@@ -51,7 +52,7 @@ public partial class RefusalAndNoticeTextTests
     [Fact]
     public void NoSourceOfTheDomainOrTheServices_RefusesWithALiteralSentence()
     {
-        var root = SolutionRoot();
+        var root = Solution.Root;
         var offences = new List<string>();
         foreach (var project in new[] { "Imi.Domain", "Imi.Infrastructure" })
             foreach (var file in Directory.EnumerateFiles(Path.Combine(root, project), "*.cs", SearchOption.AllDirectories)
@@ -75,14 +76,6 @@ public partial class RefusalAndNoticeTextTests
         Assert.Matches(LiteralRefusal(), "throw new DomainException(\"The file is no longer attached.\");");
         Assert.Matches(LiteralRefusal(), "throw new Common.NotPermittedException($\"You may not {x}.\");");
         Assert.DoesNotMatch(LiteralRefusal(), "throw new DomainException(Refusals.Attachments.NoLongerAttached);");
-    }
-
-    private static string SolutionRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Imi.Portal.sln")))
-                return dir.FullName;
-        throw new InvalidOperationException("Imi.Portal.sln not found above " + AppContext.BaseDirectory);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using Imi.Portal.Components.Shared;
+using Imi.Tests.Support;
 
 namespace Imi.Tests.Portal;
 
@@ -12,7 +13,9 @@ public partial class MudLookTests
 {
     private static readonly Lazy<HashSet<string>> StylesheetClasses = new(() =>
     {
-        var css = File.ReadAllText(Path.Combine(SolutionRoot(), "Imi.Portal", "wwwroot", "lib", "mudblazor", "MudBlazor.min.css"));
+        // MudBlazor's whole stylesheet: the part the portal serves and every selector the build left out of it.
+        var css = File.ReadAllText(Solution.PathOf("Imi.Portal", "wwwroot", "lib", "mudblazor", "MudBlazor.portal.min.css")) +
+                  File.ReadAllText(Solution.PathOf("Imi.Portal", "obj", "mudblazor-dropped-selectors.txt"));
         return CssClass().Matches(css).Select(m => m.Groups[1].Value).ToHashSet();
     });
 
@@ -27,7 +30,7 @@ public partial class MudLookTests
     [Fact]
     public void TheMudClassesWrittenInTheComponents_AreAllInMudBlazorsStylesheet()
     {
-        var components = Path.Combine(SolutionRoot(), "Imi.Portal", "Components");
+        var components = Solution.PathOf("Imi.Portal", "Components");
         var missing = Directory.EnumerateFiles(components, "*.razor", SearchOption.AllDirectories)
             .SelectMany(file => QuotedMudClasses().Matches(File.ReadAllText(file))
                 .SelectMany(m => Tokens(m.Groups[1].Value))
@@ -48,14 +51,6 @@ public partial class MudLookTests
     // The literal mud- classes of a class attribute (or of a C# string), not the parts an expression builds.
     private static IEnumerable<string> Tokens(string classes) =>
         Regex.Split(classes, @"[\s""+()]+").Where(t => t.StartsWith("mud-", StringComparison.Ordinal) && MudToken().IsMatch(t));
-
-    private static string SolutionRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Imi.Portal.sln")))
-                return dir.FullName;
-        throw new InvalidOperationException("Imi.Portal.sln not found above " + AppContext.BaseDirectory);
-    }
 
     [GeneratedRegex(@"\.(mud-[a-z0-9-]+)")]
     private static partial Regex CssClass();
