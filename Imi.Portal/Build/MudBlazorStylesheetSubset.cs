@@ -81,33 +81,26 @@ public class MudBlazorStylesheetSubset : Task
     {
         var bytes = File.ReadAllBytes(MudBlazorAssembly);
         var names = new HashSet<string>(StringComparer.Ordinal);
-        var run = new StringBuilder();
-        for (var i = 0; i + 1 < bytes.Length; i += 2)
-        {
-            if (bytes[i + 1] == 0 && bytes[i] >= 0x20 && bytes[i] < 0x7f)
-            {
-                run.Append((char)bytes[i]);
-                continue;
-            }
-            AddWords(run.ToString(), names);
-            run.Clear();
-        }
-        AddWords(run.ToString(), names);
-        // Odd offsets too: a literal may start on either byte.
-        run.Clear();
-        for (var i = 1; i + 1 < bytes.Length; i += 2)
-        {
-            if (bytes[i + 1] == 0 && bytes[i] >= 0x20 && bytes[i] < 0x7f)
-            {
-                run.Append((char)bytes[i]);
-                continue;
-            }
-            AddWords(run.ToString(), names);
-            run.Clear();
-        }
-        AddWords(run.ToString(), names);
+        AddUtf16Runs(bytes, 0, names);
+        AddUtf16Runs(bytes, 1, names); // a literal may start on either byte
         var prefixes = names.Where(n => Regex.IsMatch(n, "^[a-z]+([:-][a-z]+)*-$")).ToList();
         return (names, prefixes);
+    }
+
+    private static void AddUtf16Runs(byte[] bytes, int start, HashSet<string> names)
+    {
+        var run = new StringBuilder();
+        for (var i = start; i + 1 < bytes.Length; i += 2)
+        {
+            if (bytes[i + 1] == 0 && bytes[i] >= 0x20 && bytes[i] < 0x7f)
+            {
+                run.Append((char)bytes[i]);
+                continue;
+            }
+            AddWords(run.ToString(), names);
+            run.Clear();
+        }
+        AddWords(run.ToString(), names);
     }
 
     private static void AddWords(string text, HashSet<string> names)
@@ -160,9 +153,9 @@ public class MudBlazorStylesheetSubset : Task
                 continue;
             }
             var prelude = css.Substring(i, open - i).Trim();
-            var close2 = BlockEnd(css, open);
-            var body = css.Substring(open + 1, close2 - open - 1);
-            i = close2 + 1;
+            var blockEnd = BlockEnd(css, open);
+            var body = css.Substring(open + 1, blockEnd - open - 1);
+            i = blockEnd + 1;
 
             if (prelude.StartsWith("@media", StringComparison.Ordinal) || prelude.StartsWith("@supports", StringComparison.Ordinal))
             {
