@@ -110,10 +110,16 @@ public class AllocationBoardMoreTests(PortalServer server) : IClassFixture<Porta
         await Assertions.Expect(Card(sabine, tobias.ToString(), references[0])).ToBeVisibleAsync();
         await Assertions.Expect(Card(sabine, tobias.ToString(), references[1])).ToBeVisibleAsync();
 
-        // The third with the keyboard only: open its allocation, tick two handlers, save.
+        // The third with the keyboard only: open its allocation (and cancel once), tick two handlers, save.
         await Card(sabine, "unallocated", references[2]).GetByTestId("edit-allocation").FocusAsync();
         await sabine.Keyboard.PressAsync("Enter");
         var editor = sabine.GetByTestId("allocation-editor");
+        await Assertions.Expect(editor.Locator("input").First).ToBeFocusedAsync(); // the focus follows into the editor
+        await editor.GetByTestId("cancel-allocation").FocusAsync();
+        await sabine.Keyboard.PressAsync("Enter"); // cancelled: back on the card's "Change allocation"
+        await Assertions.Expect(Card(sabine, "unallocated", references[2]).GetByTestId("edit-allocation")).ToBeFocusedAsync();
+        await sabine.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(editor.Locator("input").First).ToBeFocusedAsync();
         await editor.GetByLabel("Lena Hoffmann").FocusAsync();
         await sabine.Keyboard.PressAsync("Space");
         await editor.GetByLabel("Tobias Fischer").FocusAsync();
@@ -124,6 +130,8 @@ public class AllocationBoardMoreTests(PortalServer server) : IClassFixture<Porta
             German["Requests.Board.AllocatedTo", ("reference", references[2]), ("names", "Lena Hoffmann, Tobias Fischer")]);
         await Assertions.Expect(Card(sabine, lena.ToString(), references[2])).ToBeVisibleAsync();
         await Assertions.Expect(Card(sabine, tobias.ToString(), references[2])).ToBeVisibleAsync();
+        // ...and comes back to the card's "Change allocation" in its new column, not to the page.
+        await Assertions.Expect(sabine.Locator($"[data-reference='{references[2]}'] [data-testid=edit-allocation]:focus")).ToHaveCountAsync(1);
         await sabine.AssertAccessibleAsync();
 
         // Maximilian Bauer, on the other instance, opens the third card's allocation to give it to Lena alone...

@@ -65,6 +65,22 @@
         }
         if (clicked.matches("[data-arrange]")) clicked.dispatchEvent(new CustomEvent("imiarrange", { bubbles: true }));
     });
+    // A card's "Change allocation" opens its editor in the button's place; Save or Cancel closes it (a saved card may
+    // move to other columns): the focus goes into the editor, then back to the card's "Change allocation".
+    document.addEventListener("click", e => {
+        const clicked = element(e)?.closest("[data-edit-allocation], [data-allocation-editor] button");
+        const card = clicked?.closest("[data-card]")?.dataset.card;
+        if (!card || document.activeElement !== clicked) return;
+        const next = clicked.matches("[data-edit-allocation]") ? "[data-allocation-editor] input" : "[data-edit-allocation]";
+        const observer = new MutationObserver(() => {
+            const target = clicked.isConnected ? null : document.querySelector(`[data-card="${card}"] ${next}`);
+            if (!target) return;
+            observer.disconnect();
+            if (!document.activeElement || document.activeElement === document.body) target.focus();
+        });
+        observer.observe(document.body, { childList: true, subtree: true });
+        setTimeout(() => observer.disconnect(), 10000);
+    });
     for (const type of ["dragover", "drop"])
         document.addEventListener(type, e => { if (element(e)?.closest("[data-column]")) e.preventDefault(); });
 })();
