@@ -48,21 +48,26 @@
     for (const [name, browserEventName] of [["boarddragstart", "dragstart"], ["boarddragenter", "dragenter"], ["boarddrop", "drop"], ["boarddragend", "dragend"]])
         window.Blazor?.registerCustomEventType(name, { browserEventName, createEventArgs: where });
     window.Blazor?.registerCustomEventType("boardarrange", { browserEventName: "imiarrange", createEventArgs: where });
+    // The server renders anew, or takes away, the button that had the focus: the focus would fall to the page. Once the
+    // button is gone, it goes to what find() gives (if nothing else took it meanwhile).
+    const keepFocus = (clicked, scope, find) => {
+        if (document.activeElement !== clicked) return;
+        const observer = new MutationObserver(() => {
+            const target = clicked.isConnected ? null : find();
+            if (!target) return;
+            observer.disconnect();
+            if (!document.activeElement || document.activeElement === document.body) target.focus();
+        });
+        observer.observe(scope, { childList: true, subtree: true });
+        setTimeout(() => observer.disconnect(), 10000);
+    };
+    // "Capacity and absence" is rendered anew (open or closed), or its form goes (saved, cancelled): the focus stays on,
+    // or comes back to, the column's "Capacity and absence".
     document.addEventListener("click", e => {
         const clicked = element(e)?.closest("[data-arrange], [data-arrange-form] button");
         const column = clicked?.closest("[data-column]");
         if (!column) return;
-        // The server renders the button anew (open or closed), or the form goes with its button (saved, cancelled):
-        // the focus goes on to the column's "Capacity and absence" instead of falling to the page.
-        if (document.activeElement === clicked) {
-            const observer = new MutationObserver(() => {
-                if (clicked.isConnected) return;
-                observer.disconnect();
-                if (!document.activeElement || document.activeElement === document.body) column.querySelector("[data-arrange]")?.focus();
-            });
-            observer.observe(column, { childList: true, subtree: true });
-            setTimeout(() => observer.disconnect(), 10000);
-        }
+        keepFocus(clicked, column, () => column.querySelector("[data-arrange]"));
         if (clicked.matches("[data-arrange]")) clicked.dispatchEvent(new CustomEvent("imiarrange", { bubbles: true }));
     });
     // A card's "Change allocation" opens its editor in the button's place; Save or Cancel closes it (a saved card may
@@ -70,16 +75,9 @@
     document.addEventListener("click", e => {
         const clicked = element(e)?.closest("[data-edit-allocation], [data-allocation-editor] button");
         const card = clicked?.closest("[data-card]")?.dataset.card;
-        if (!card || document.activeElement !== clicked) return;
+        if (!card) return;
         const next = clicked.matches("[data-edit-allocation]") ? "[data-allocation-editor] input" : "[data-edit-allocation]";
-        const observer = new MutationObserver(() => {
-            const target = clicked.isConnected ? null : document.querySelector(`[data-card="${card}"] ${next}`);
-            if (!target) return;
-            observer.disconnect();
-            if (!document.activeElement || document.activeElement === document.body) target.focus();
-        });
-        observer.observe(document.body, { childList: true, subtree: true });
-        setTimeout(() => observer.disconnect(), 10000);
+        keepFocus(clicked, document.body, () => document.querySelector(`[data-card="${card}"] ${next}`));
     });
     for (const type of ["dragover", "drop"])
         document.addEventListener(type, e => { if (element(e)?.closest("[data-column]")) e.preventDefault(); });
